@@ -1,0 +1,148 @@
+import { appendFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { openCache } from '../cache/index.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
+import { extractLinks, findJekyllSite, readPostSource } from '../extract/index.js';
+import { fixFile, planFixes } from '../fix/index.js';
+import type { ExtractedFile, FileReport, Link, Report, State } from '../model.js';
+import { checkExtracted } from '../pipeline/index.js';
+import { buildReport, renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { stripControl } from '../util/terminal.js';
+import { VERSION } from '../version.js';
+import { fileAtRef } from './git.js';
+import { collectInputs, reportProblems } from './inputs.js';
+import type { Invocation } from './options.js';
+import { emit, useColor } from './output.js';
+import { createProgress } from './progress.js';
+import type { Io } from './run.js';
+import { resolveSettings, type Settings } from './settings.js';
+
+/** `linkrot check`: extract → check → diagnose → archive → report (→ fix). */
+export async function runCheck(invocation: Invocation, io: Io): Promise<number> {
+  const { config } = await loadConfig({ ...(invocation.flags.config === undefined ? {} : { path: invocation.flags.config }), cwd: io.cwd });
+  const settings = resolveSettings(config, invocation.flags);
+  const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
+
+  const sources = new Map<string, string>();
+  const extracted: ExtractedFile[] = [];
+  const unreadable: FileReport[] = [];
+  for (const path of paths) {
+    try {
+      const source = await readPostSource(path);
+      const site = await findJekyllSite(path);
+      const file = extractLinks(source, { path, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }), ...(site ? { site } : {}) });
+      sources.set(path, source);
+      extracted.push({ ...file, path });
+    } catch (error) {
+      if (!(error instanceof LinkrotError)) throw error;
+      problems.push(error.message);
+      unreadable.push({ path, links: [], error: error.message });
+    }
+  }
+
+  const filter = settings.onlyNewLinks && settings.changedSince !== undefined ? await newLinksFilter(extracted, settings.changedSince, io) : undefined;
+  const cache = settings.cache === false ? undefined : await openCache(resolve(io.cwd, settings.cache), { maxAgeMs: settings.maxAgeMs });
+  const progress = createProgress(io.stderr, !settings.quiet && settings.format !== 'github');
+
+  let report: Report;
+  try {
+    report = await checkExtracted(extracted, {
+      ...settings.check,
+      ...(cache ? { cache } : {}),
+      ...(filter ? { filter } : {}),
+      onProgress: (event) => progress.update(event),
+    });
+  } finally {
+    progress.done();
+  }
+  if (cache) await cache.save();
+  if (unreadable.length > 0) {
+    report = buildReport([...report.files, ...unreadable], {
+      version: VERSION,
+      requests: report.summary.requests,
+      durationMs: report.summary.durationMs,
+      urls: report.summary.urls,
+    });
+  }
+
+  reportProblems(problems, io);
+  await writeReport(report, settings, io);
+  if (settings.fix) await applyFixes(report, sources, settings, io);
+
+  if (problems.length > 0) return EXIT_USAGE;
+  return failing(report, settings.failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function failing(report: Report, failOn: readonly State[]): number {
+  return report.files.reduce((sum, file) => sum + file.links.filter((link) => failOn.includes(link.state)).length, 0);
+}
+
+export async function writeReport(report: Report, settings: Pick<Settings, 'format' | 'output' | 'color' | 'verbose' | 'quiet'>, io: Io): Promise<void> {
+  switch (settings.format) {
+    case 'json':
+      await emit(renderJson(report), settings.output, io);
+      return;
+    case 'markdown':
+      await emit(renderMarkdown(report, githubLinkOptions(io)), settings.output, io);
+      return;
+    case 'github': {
+      await emit(renderGithub(report), settings.output, io);
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) await appendFile(summaryFile, `${renderMarkdown(report, githubLinkOptions(io))}\n`);
+      return;
+    }
+    case 'text':
+      await emit(
+        renderText(report, { color: settings.output === undefined && useColor(settings.color, io), verbose: settings.verbose, width: io.stdout.columns ?? 100 }),
+        settings.output,
+        io,
+      );
+      return;
+    default: {
+      const never: never = settings.format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+}
+
+/** In GitHub Actions, link each file:line of the Markdown report to the commit being checked. */
+function githubLinkOptions(io: Io): { repoUrl?: string; ref?: string } {
+  const server = io.env.GITHUB_SERVER_URL;
+  const repo = io.env.GITHUB_REPOSITORY;
+  const sha = io.env.GITHUB_SHA;
+  if (!server || !repo || !sha) return {};
+  return { repoUrl: `${server}/${repo}`, ref: sha };
+}
+
+async function newLinksFilter(files: ExtractedFile[], ref: string, io: Io): Promise<(file: ExtractedFile, link: Link) => boolean> {
+  const before = new Map<string, Set<string>>();
+  for (const file of files) {
+    const old = await fileAtRef(file.path, ref, io.cwd);
+    if (old === undefined) continue;
+    const oldLinks = extractLinks(old, { path: file.path });
+    before.set(file.path, new Set(oldLinks.links.map((link) => link.url)));
+  }
+  return (file, link) => !before.get(file.path)?.has(link.url);
+}
+
+async function applyFixes(report: Report, sources: Map<string, string>, settings: Settings, io: Io): Promise<void> {
+  let changedFiles = 0;
+  let edits = 0;
+  for (const file of report.files) {
+    const source = sources.get(file.path);
+    if (source === undefined || file.links.length === 0) continue;
+    const planned = planFixes(source, file.links, settings.fix!);
+    if (planned.length === 0) continue;
+    const result = await fixFile(file.path, source, planned, { dryRun: settings.dryRun });
+    if (settings.dryRun) io.stdout.write(result.diff);
+    if (result.changed) {
+      changedFiles += 1;
+      edits += planned.length;
+    }
+  }
+  if (!settings.quiet) {
+    const verb = settings.dryRun ? 'would rewrite' : 'rewrote';
+    io.stderr.write(stripControl(`linkrot: --fix ${verb} ${edits} URL${edits === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}\n`));
+  }
+}

@@ -1,0 +1,58 @@
+export function helpText(): string {
+  return `linkrot — find rotten links in Markdown posts and rescue them from archive.org
+
+Usage
+  linkrot [check] [options] <files|dirs|globs…>   check every link (the default command)
+  linkrot extract [--format text|json] [--base-url URL] <files|dirs|globs…>
+                                                 list every link with its position; no network
+  linkrot merge [--format …] <report.json…>      combine JSON reports of several (sharded) runs
+
+Output
+  -f, --format text|json|markdown|github  report format (default text; github = workflow annotations,
+                                          plus the Markdown report appended to $GITHUB_STEP_SUMMARY)
+  -o, --output FILE            write the report to FILE (atomically) instead of stdout
+  -q, --quiet                  no progress, only problems and the summary
+  -v, --verbose                list alive and skipped links too
+      --color, --no-color      force colour on or off (default: on for a TTY, off with NO_COLOR)
+      --fail-on STATES         states that make the exit code 1 (default: dead), e.g. dead,suspicious
+
+Checking
+      --concurrency N          requests in flight overall (default 128)
+      --per-host N             requests in flight per host (default 8)
+      --interval DURATION      least time between two requests to one host (default 0)
+      --timeout DURATION       per request: connect, headers and body each (default 20s; a number is seconds)
+      --retries N              retries of a transient failure (timeout, reset, 5xx, 429) (default 3)
+      --max-redirects N        redirects followed before giving up (default 10)
+      --exclude REGEX          skip URLs matching this regular expression (repeatable)
+      --allow-private          also fetch private, loopback and link-local addresses
+      --insecure               accept invalid TLS certificates
+      --user-agent TEXT        User-Agent header (default: a current browser's)
+  -H, --header 'Name: value'   extra request header (repeatable; per-host headers go in the config file)
+      --no-fragments           do not check #fragments against the page's anchors
+      --no-content-checks      only status codes: no soft-404, parked-domain or video checks
+      --no-archive             do not look up archive.org snapshots for dead links
+      --archive-url URL        Wayback Machine base URL (default https://web.archive.org)
+      --base-url URL           resolve relative links against this site URL
+      --root-dir DIR           check root-relative links (/x) as files under DIR
+
+Fixing
+      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean (default all)
+      --dry-run                with --fix: print a unified diff instead of writing
+
+Runs in CI
+      --cache[=FILE]           remember verdicts in FILE (default .linkrot-cache.json)
+      --no-cache               ignore a cache set in the config file
+      --max-age DURATION       re-check cached verdicts older than this (default 1d)
+      --changed-since REF      only Markdown files changed since the git ref REF
+      --only-new-links         with --changed-since: only links added since REF
+      --shard K/N              this job checks the hosts of shard K of N (merge the reports)
+
+General
+  -c, --config FILE            config file (default ./linkrot.config.json when present)
+      --debug                  print stack traces of internal errors
+  -h, --help                   this help
+  -V, --version                the version
+
+Exit codes: 0 nothing failed, 1 failing findings (see --fail-on), 2 bad usage, config or input, or no network.
+`;
+}

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import { EXIT_USAGE, LinkrotError } from '../errors.js';
+import { stripControl } from '../util/terminal.js';
+import { VERSION } from '../version.js';
+import { runCheck } from './check-command.js';
+import { runExtract } from './extract-command.js';
+import { helpText } from './help.js';
+import { runMerge } from './merge-command.js';
+import { parseInvocation } from './options.js';
+
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const require = createRequire(import.meta.url);
+const BUGS_URL = (require('../../package.json') as { bugs?: { url?: string } }).bugs?.url ?? 'the linkrot issue tracker';
+
+/** Run the CLI; resolves to the exit code. Never throws. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const invocation = parseInvocation(argv);
+    switch (invocation.command) {
+      case 'help':
+        io.stdout.write(helpText());
+        return 0;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'extract':
+        return await runExtract(invocation, io);
+      case 'merge':
+        return await runMerge(invocation, io);
+      case 'check':
+        return await runCheck(invocation, io);
+      default: {
+        const never: never = invocation.command;
+        throw new Error(`unknown command ${String(never)}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof LinkrotError && error.code !== 'LINKROT_INTERNAL') {
+      io.stderr.write(`linkrot: ${stripControl(error.message)}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `linkrot: internal error: ${stripControl(message)}\n` +
+        `This is a bug in linkrot ${VERSION}; please report it at ${BUGS_URL} with the command you ran` +
+        (debug ? '.\n' : ' (add --debug for the stack trace).\n'),
+    );
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 70;
+  }
+}
