@@ -1,0 +1,11 @@
+export { buildReport } from './build.js';
+export type { ReportMeta } from './build.js';
+export { renderJson, renderExtractJson } from './json.js';
+export { renderText, summaryLine } from './text.js';
+export type { TextOptions } from './text.js';
+export { renderMarkdown, DEFAULT_MARKDOWN_TITLE, DEFAULT_MARKDOWN_MAX_ROWS } from './markdown.js';
+export type { MarkdownOptions } from './markdown.js';
+export { renderGithub } from './github.js';
+export { renderExtractText } from './extract-text.js';
+export { mergeReports } from './merge.js';
+export { validateReport, validateExtractReport } from './validate.js';

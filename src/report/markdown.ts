@@ -1,0 +1,116 @@
+import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
+import type { CheckedLink, FileReport, Report, State } from '../model.js';
+import { codeSpanInTable, encodeDestination, encodePath, escapeMarkdownText } from './markdown-escape.js';
+import { formatTimestamp, plural } from './text.js';
+
+export interface MarkdownOptions {
+  /** Repository web address (`https://github.com/owner/repo`): file:line cells link to the lines. */
+  repoUrl?: string;
+  /** Commit or branch for those links (needs `repoUrl`). */
+  ref?: string;
+  /** Heading of the report. */
+  title?: string;
+  /** Rows listed in each collapsed section before "… and N more" (a PR comment holds 65,536 characters). */
+  maxRows?: number;
+}
+
+export const DEFAULT_MARKDOWN_TITLE = 'linkrot report';
+export const DEFAULT_MARKDOWN_MAX_ROWS = 200;
+
+/** States that make the table of problems; the others are collapsed into `<details>` sections. */
+const PROBLEM_STATES: readonly State[] = ['dead', 'suspicious', 'blocked', 'unreachable'];
+const COLLAPSED_STATES: readonly State[] = STATE_ORDER.filter((state) => !PROBLEM_STATES.includes(state));
+
+interface Row {
+  file: FileReport;
+  link: CheckedLink;
+}
+
+/**
+ * The Markdown report, for a pull-request comment or a GitHub job summary. Every piece of untrusted text
+ * (paths, link texts, URLs, details) goes through an escaper, so it cannot inject markup, close the table or
+ * the `<details>`, make links or images, or ping people.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxRows = options.maxRows ?? DEFAULT_MARKDOWN_MAX_ROWS;
+  const out: string[] = [`## ${escapeMarkdownText(options.title ?? DEFAULT_MARKDOWN_TITLE)}`, '', summarySentence(report), ''];
+
+  const failed = report.files.filter((file) => file.error !== undefined);
+  if (failed.length > 0) {
+    out.push('**Files that could not be checked:**', '');
+    for (const file of failed) out.push(`- ${escapeMarkdownText(file.path)}: ${escapeMarkdownText(file.error ?? '')}`);
+    out.push('');
+  }
+
+  const problems = PROBLEM_STATES.flatMap((state) => rowsIn(report.files, state));
+  if (problems.length === 0) {
+    out.push('No problems found.', '');
+  } else {
+    out.push(...table(problems, options), '');
+  }
+
+  for (const state of COLLAPSED_STATES) {
+    const rows = rowsIn(report.files, state);
+    if (rows.length === 0) continue;
+    const { label, icon } = STATE_PRESENTATION[state];
+    out.push(`<details><summary>${icon} ${label} (${rows.length})</summary>`, '');
+    out.push(...table(rows.slice(0, maxRows), options));
+    if (rows.length > maxRows) out.push('', `… and ${rows.length - maxRows} more.`);
+    out.push('', '</details>', '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function summarySentence(report: Report): string {
+  const { summary } = report;
+  const counts = STATE_ORDER.filter((state) => summary[state] > 0).map(
+    (state) => `${STATE_PRESENTATION[state].icon} ${summary[state]} ${state}`,
+  );
+  const head = `**${plural(summary.links, 'link')}** (${plural(summary.urls, 'URL')}) in ${plural(summary.files, 'file')}`;
+  return `${head}: ${counts.length > 0 ? counts.join(' · ') : 'nothing to check'}`;
+}
+
+function table(rows: readonly Row[], options: MarkdownOptions): string[] {
+  const lines = ['| File | Link text | URL | Verdict | Reason | Suggested replacement |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const { file, link } of rows) {
+    const cells = [
+      location(file.path, link, options),
+      escapeMarkdownText(link.text),
+      codeSpanInTable(link.resolved ?? link.url),
+      `${STATE_PRESENTATION[link.state].icon} ${link.state}`,
+      reasonCell(link),
+      suggestionCell(link),
+    ];
+    lines.push(`| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`);
+  }
+  return lines;
+}
+
+function location(path: string, link: CheckedLink, options: MarkdownOptions): string {
+  const label = escapeMarkdownText(`${path}:${link.line}`);
+  if (options.repoUrl === undefined || options.ref === undefined) return label;
+  const base = options.repoUrl.replace(/\/+$/, '');
+  const target = `${base}/blob/${encodePath(options.ref)}/${encodePath(path.replace(/^\.\//, ''))}#L${link.line}`;
+  return `[${label}](${encodeDestination(target)})`;
+}
+
+function reasonCell(link: CheckedLink): string {
+  const family = link.family === undefined ? '' : ` (${link.family})`;
+  const detail = link.detail === '' ? '' : `: ${link.detail}`;
+  return escapeMarkdownText(`${link.reason}${family}${detail}`);
+}
+
+function suggestionCell(link: CheckedLink): string {
+  const first = link.suggestions[0];
+  if (first === undefined) return '';
+  const when = first.timestamp === undefined ? '' : `, ${formatTimestamp(first.timestamp)}`;
+  return `${codeSpanInTable(first.url)} (${escapeMarkdownText(`${first.kind}${when}`)})`;
+}
+
+function rowsIn(files: readonly FileReport[], state: State): Row[] {
+  const rows: Row[] = [];
+  for (const file of files) {
+    for (const link of file.links) if (link.state === state) rows.push({ file, link });
+  }
+  return rows;
+}
