@@ -1,0 +1,129 @@
+/**
+ * The one undici dispatcher of a run: a keep-alive `Agent`, or an `EnvHttpProxyAgent` when a proxy is set in
+ * the environment, with the private-address guard at connect time (after DNS) and the extra CA certificates of
+ * `NODE_EXTRA_CA_CERTS`. The caller owns it and closes it.
+ */
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { rootCertificates } from 'node:tls';
+import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import { LinkrotError } from '../errors.js';
+import { isPrivateAddress } from '../plan/index.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './settings.js';
+
+/** Error code carried by a connection the guard refused (mapped to the `private-address` result code). */
+export const PRIVATE_ADDRESS_ERROR_CODE = 'ELINKROT_PRIVATE_ADDRESS';
+
+/** Keep idle connections this long, so that the next link to the same host reuses one. */
+export const DEFAULT_KEEP_ALIVE_MS = 10_000;
+
+/** The signature of `dns.lookup` as `net.connect` calls it. */
+export type LookupFunction = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
+
+export interface DispatcherOptions {
+  /** Accept any TLS certificate (`--insecure`). */
+  insecure?: boolean;
+  /** Connect to private, loopback and link-local addresses (`--allow-private`). */
+  allowPrivate?: boolean;
+  /** Where proxy variables and `NODE_EXTRA_CA_CERTS` are read; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  connectTimeoutMs?: number;
+  /** Name resolution, for tests that make a public-looking name resolve somewhere; default `dns.lookup`. */
+  lookup?: LookupFunction;
+}
+
+function privateAddressError(host: string, address: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`Refused to connect to ${host}: ${address} is a private address`);
+  error.code = PRIVATE_ADDRESS_ERROR_CODE;
+  return error;
+}
+
+/** Wrap a lookup so that any private address in the answer fails the connection before it is made. */
+export function guardLookup(lookup: LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, options, (error, address, family) => {
+      if (error) {
+        callback(error, address, family);
+        return;
+      }
+      const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
+      const refused = addresses.find((entry) => isPrivateAddress(entry));
+      if (refused !== undefined) {
+        callback(privateAddressError(hostname, refused), address, family);
+        return;
+      }
+      callback(null, address, family);
+    });
+  };
+}
+
+/** Read `NODE_EXTRA_CA_CERTS` (a PEM file) and return Node's root store plus its certificates. */
+function readExtraCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
+  const file = env['NODE_EXTRA_CA_CERTS'];
+  if (file === undefined || file === '') return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LinkrotError('LINKROT_CONFIG_INVALID', `Cannot read NODE_EXTRA_CA_CERTS \`${file}\`: expected a PEM file`, {
+      cause: error,
+    });
+  }
+  const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (certificates.length === 0) {
+    throw new LinkrotError('LINKROT_CONFIG_INVALID', `NODE_EXTRA_CA_CERTS \`${file}\` holds no PEM certificate`);
+  }
+  return [...rootCertificates, ...certificates];
+}
+
+function readEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * Create the dispatcher of a run. Direct connections check every resolved address (and every literal IP)
+ * against the private-address guard unless `allowPrivate`; behind a proxy the proxy resolves names, so the
+ * fetcher's lexical guard judges host names and literals instead.
+ */
+export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
+  const env = options.env ?? process.env;
+  const allowPrivate = options.allowPrivate ?? false;
+  const ca = readExtraCertificates(env);
+  const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), ...(ca === undefined ? {} : { ca }) };
+  const lookup = options.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const baseConnect = buildConnector({
+    ...tlsOptions,
+    timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    lookup: allowPrivate ? lookup : guardLookup(lookup),
+  } as buildConnector.BuildOptions);
+  const connect: buildConnector.connector = (connectOptions, callback) => {
+    const hostname = connectOptions.hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && isIP(hostname) !== 0 && isPrivateAddress(hostname)) {
+      callback(privateAddressError(connectOptions.hostname, hostname), null);
+      return;
+    }
+    baseConnect(connectOptions, callback);
+  };
+  const agentOptions = { connect, keepAliveTimeout: DEFAULT_KEEP_ALIVE_MS, allowH2: false };
+
+  const httpProxy = readEnv(env, 'http_proxy');
+  const httpsProxy = readEnv(env, 'https_proxy');
+  if (httpProxy === undefined && httpsProxy === undefined) return new Agent(agentOptions);
+  return new EnvHttpProxyAgent({
+    ...agentOptions,
+    // Forward plain http:// requests (no CONNECT tunnel) so a proxy's own answer (502 + Proxy-Status) is seen.
+    proxyTunnel: false,
+    proxyTls: tlsOptions,
+    requestTls: tlsOptions,
+    // An empty string keeps undici from falling back to process.env when the caller passed its own env.
+    httpProxy: httpProxy ?? '',
+    httpsProxy: httpsProxy ?? httpProxy ?? '',
+    noProxy: readEnv(env, 'no_proxy') ?? '',
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * The polite fetcher: HEAD first (GET when HEAD is refused or unreliable), redirects followed by hand with
+ * every hop recorded, transient failures retried with back-off, all under the host scheduler. It never throws
+ * for a network or HTTP failure: what happened is written into the `CheckResult`.
+ */
+import type { Dispatcher } from 'undici';
+import type { CheckResult, FetchRequest, Fetcher, HttpMethod, RedirectHop } from '../model.js';
+import { isPrivateHostname } from '../plan/index.js';
+import { HostScheduler, type HostStats } from './scheduler.js';
+import { backoffDelay, isTransientError, isTransientStatus, parseRetryAfter } from './retry.js';
+import { sendAttempt, type AttemptOutcome } from './send-request.js';
+import { DEFAULT_REQUEST_HEADERS, findHostSettings, type CheckSettings } from './settings.js';
+
+export interface FetchStats {
+  /** Requests sent (every attempt, method, hop and retry). */
+  requests: number;
+  /** Attempts that were retries of a transient failure. */
+  retries: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Most requests in flight at once, over all hosts. */
+  maxInFlight: number;
+  /** Most requests in flight at once to any single host. */
+  maxInFlightPerHost: number;
+  /** Per host (`host:port` when a port is given). */
+  hosts: Record<string, HostStats>;
+}
+
+export interface FetcherDeps {
+  dispatcher: Dispatcher;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  onProgress?: (done: number) => void;
+}
+
+export type StatsFetcher = Fetcher & { stats(): FetchStats };
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Statuses after which a HEAD is not trusted and the same URL is asked again with GET. */
+function isHeadRefused(outcome: AttemptOutcome): boolean {
+  if (outcome.kind === 'error') {
+    return outcome.code === 'timeout' || outcome.code === 'connection-reset' || outcome.code === 'protocol-error';
+  }
+  const { status } = outcome;
+  // 404/403/400/405/… : some servers answer HEAD differently from GET; 410 and 429 mean the same for both.
+  if (status >= 400 && status < 500) return status !== 410 && status !== 429;
+  return status === 500 || status === 501 || status === 999;
+}
+
+function isTransient(outcome: AttemptOutcome): boolean {
+  if (outcome.kind === 'error') return isTransientError(outcome.code);
+  if (outcome.bodyError !== undefined && isTransientError(outcome.bodyError.code)) return true;
+  return isTransientStatus(outcome.status);
+}
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) result[name.toLowerCase()] = value;
+  return result;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A URL ready to fetch: parsed, http(s), no fragment, no credentials (they are never sent anywhere). */
+function toRequestUrl(raw: string, base?: URL): URL | undefined {
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(raw) : new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.hostname === '') return undefined;
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  return url;
+}
+
+export function createFetcher(settings: CheckSettings, deps: FetcherDeps): StatsFetcher {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? defaultSleep;
+  const random = deps.random ?? Math.random;
+  const scheduler = new HostScheduler(settings, { now, sleep });
+  /** Hosts that refused a HEAD once: later requests to them start with GET. */
+  const headRefused = new Set<string>();
+  let requests = 0;
+  let retries = 0;
+  let rateLimited = 0;
+  let done = 0;
+
+  function headersFor(url: URL, requestHost: string, extra: Record<string, string> | undefined): Record<string, string> {
+    return {
+      'user-agent': settings.userAgent,
+      ...DEFAULT_REQUEST_HEADERS,
+      ...lowerKeys(settings.headers),
+      ...lowerKeys(findHostSettings(settings.hosts, url.hostname)?.headers),
+      // Headers given for this request belong to its host: never sent on after a redirect to another host.
+      ...(url.host === requestHost ? lowerKeys(extra) : {}),
+    };
+  }
+
+  /** One URL (one hop): HEAD or GET, GET after a refused HEAD, retries of transient failures. */
+  async function fetchHop(
+    url: URL,
+    forceGet: boolean,
+    bodyLimit: number,
+    headers: Record<string, string>,
+  ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number }> {
+    let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
+    let attempts = 0;
+    let retry = 0;
+    for (;;) {
+      const currentMethod = method;
+      const outcome = await scheduler.run(url.host, () => {
+        requests += 1;
+        attempts += 1;
+        return sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });
+      });
+      const status = outcome.kind === 'response' ? outcome.status : undefined;
+      if (status === 429) rateLimited += 1;
+      if (method === 'HEAD' && isHeadRefused(outcome)) {
+        headRefused.add(url.host);
+        method = 'GET';
+        continue;
+      }
+      if (!isTransient(outcome) || retry >= settings.retries) return { outcome, method, attempts };
+      retry += 1;
+      let delay = backoffDelay(retry, settings.retry, random);
+      if (outcome.kind === 'response' && (status === 429 || status === 503)) {
+        const retryAfter = parseRetryAfter(outcome.headers['retry-after'], now());
+        // Asked to wait longer than we are willing to: report what we have.
+        if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return { outcome, method, attempts };
+        if (retryAfter !== undefined) delay = Math.max(delay, retryAfter);
+        if (status === 429 || retryAfter !== undefined) scheduler.pause(url.host, now() + delay, status === 429);
+      }
+      retries += 1;
+      await sleep(delay);
+    }
+  }
+
+  async function fetchUrl(request: FetchRequest): Promise<CheckResult> {
+    const started = now();
+    const redirects: RedirectHop[] = [];
+    let attempts = 0;
+    let method: HttpMethod = request.method ?? 'HEAD';
+    const finish = (url: URL | string, extra: Partial<CheckResult>): CheckResult => ({
+      url: requestUrl?.href ?? request.url,
+      finalUrl: typeof url === 'string' ? url : url.href,
+      redirects,
+      method,
+      attempts,
+      elapsedMs: Math.max(0, now() - started),
+      ...extra,
+    });
+    const requestUrl = toRequestUrl(request.url);
+    if (requestUrl === undefined) {
+      return finish(request.url, { error: { code: 'invalid-redirect', message: 'Not an absolute http(s) URL' } });
+    }
+    const bodyLimit = Math.min(Math.max(0, request.bodyBytes ?? 0), settings.maxBodyBytes);
+    const forceGet = request.method === 'GET' || bodyLimit > 0;
+    const seen = new Set<string>([requestUrl.href]);
+    let url = requestUrl;
+    let hopForceGet = forceGet;
+    for (;;) {
+      if (!settings.allowPrivate && isPrivateHostname(url.hostname)) {
+        const message = `Refused to fetch ${url.hostname}: a private, loopback or local address`;
+        return finish(url, { error: { code: 'private-address', message } });
+      }
+      const headers = headersFor(url, requestUrl.host, request.headers);
+      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers);
+      attempts += hop.attempts;
+      method = hop.method;
+      const { outcome } = hop;
+      if (outcome.kind === 'error') return finish(url, { error: { code: outcome.code, message: outcome.message } });
+      const base = { status: outcome.status, headers: outcome.headers };
+      if (!REDIRECT_STATUSES.has(outcome.status) || request.followRedirects === false) {
+        return finish(url, {
+          ...base,
+          ...(outcome.body === undefined ? {} : { body: outcome.body }),
+          ...(outcome.bodyError === undefined ? {} : { error: outcome.bodyError }),
+        });
+      }
+      const location = outcome.headers['location'];
+      redirects.push({ url: url.href, status: outcome.status, ...(location === undefined ? {} : { location }) });
+      if (location === undefined || location.trim() === '') {
+        return finish(url, { ...base, error: { code: 'invalid-redirect', message: `${outcome.status} without a Location` } });
+      }
+      const next = toRequestUrl(location.trim(), url);
+      if (next === undefined) {
+        const message = `Location \`${location.slice(0, 200)}\` is not an http(s) URL`;
+        return finish(url, { ...base, error: { code: 'invalid-redirect', message } });
+      }
+      if (seen.has(next.href)) {
+        return finish(url, { ...base, error: { code: 'redirect-loop', message: `Redirected back to ${next.href}` } });
+      }
+      if (redirects.length > settings.maxRedirects) {
+        const message = `More than ${settings.maxRedirects} redirects`;
+        return finish(url, { ...base, error: { code: 'too-many-redirects', message } });
+      }
+      seen.add(next.href);
+      url = next;
+      // Every hop starts with HEAD again unless the caller wants GET; a host that refused HEAD gets GET.
+      hopForceGet = forceGet;
+    }
+  }
+
+  return {
+    async fetch(request: FetchRequest): Promise<CheckResult> {
+      try {
+        return await fetchUrl(request);
+      } finally {
+        done += 1;
+        deps.onProgress?.(done);
+      }
+    },
+    get requestCount(): number {
+      return requests;
+    },
+    stats(): FetchStats {
+      const hosts = scheduler.hostStats();
+      return {
+        requests,
+        retries,
+        rateLimited,
+        maxInFlight: scheduler.maxInFlight,
+        maxInFlightPerHost: Math.max(0, ...Object.values(hosts).map((host) => host.maxInFlight)),
+        hosts,
+      };
+    },
+  };
+}
