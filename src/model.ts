@@ -166,6 +166,7 @@ export const REASONS_BY_STATE = {
     'content-type-mismatch',
     'soft-404-likely',
     'invalid-redirect',
+    'video-restricted',
   ],
   unreachable: [
     'http-5xx',

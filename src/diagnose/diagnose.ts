@@ -1,0 +1,195 @@
+import type { CheckResult, Suggestion, Verdict } from '../model.js';
+import { kindMatches, kindOfUrl } from './content-kind.js';
+import { checkFragment, isCheckableFragment } from './fragments.js';
+import { isHtml, scanHtml, type HtmlFacts } from './html-scan.js';
+import { judgeHttp } from './http-verdict.js';
+import { hygieneSuggestions, withFragment } from './hygiene.js';
+import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
+import { parkedSign } from './parked.js';
+import { redirectFacts, redirectsToErrorPage, redirectsToHomepage, redirectsToLogin } from './redirect-judge.js';
+import { OEMBED_FOLLOW_UP, SIBLING_FOLLOW_UP } from './requests.js';
+import { expandSuggestion, matchFamily, type FamilyMatch } from './rules.js';
+import { compareSibling, soft404Sign } from './soft-404.js';
+import type { DiagnoseInput, DiagnoseSettings } from './types.js';
+import { judgeOembed, oembedUrlFor, videoSiteOf } from './video.js';
+
+/** Reasons that say the server no longer has the page at all: a `blocked` family does not hide them. */
+const GONE_REASONS = new Set(['http-404', 'http-410', 'dns-not-found']);
+/** Verdicts an `on-failure` family explains (turning them into `known-dead`). */
+const FAILURE_REASONS = new Set(['http-404', 'http-410', 'http-4xx', 'dns-not-found', 'soft-404', 'soft-404-likely', 'redirect-to-homepage']);
+const CHALLENGE_TITLE = /^(?:just a moment|attention required|access denied|pardon our interruption|are you a robot|checking your browser)/i;
+
+/**
+ * Turn the facts about one link occurrence into a verdict. Pure: everything it needs is in `input`
+ * (the main result and the follow-up results the pipeline fetched for `followUpsFor`).
+ */
+export function diagnose(input: DiagnoseInput, settings: DiagnoseSettings): Verdict {
+  const { url, result } = input;
+  const fragment = input.fragment?.replace(/^#/, '');
+  const match = matchFamily(url, settings.rules);
+  const applies = match?.family.applies ?? 'always';
+  const httpVerdict = judgeHttp(result, settings.acceptStatus);
+
+  if (match !== undefined && applies === 'always') {
+    if (match.family.state !== 'blocked') return knownDead(match, url, result);
+    if (httpVerdict === undefined || !GONE_REASONS.has(httpVerdict.reason)) return familyBlocked(match, url, result);
+  }
+  if (httpVerdict !== undefined) {
+    if (match !== undefined && applies === 'on-failure' && FAILURE_REASONS.has(httpVerdict.reason)) return knownDead(match, url, result);
+    if (httpVerdict.state === 'unreachable' || httpVerdict.state === 'blocked') {
+      httpVerdict.suggestions = hygieneSuggestions(url, result, input.followUps, fragment).filter((s) => s.kind !== 'moved');
+    }
+    return httpVerdict;
+  }
+
+  const content = judgeContent(input, settings, fragment);
+  if (content !== undefined) {
+    if (match !== undefined && applies === 'on-failure' && FAILURE_REASONS.has(content.reason)) return knownDead(match, url, result);
+    return content;
+  }
+  const suggestions = hygieneSuggestions(url, result, input.followUps, fragment);
+  if (result.redirects.length > 0) return redirected(url, result, suggestions);
+  const accepted = result.status !== undefined && (result.status < 200 || result.status >= 300);
+  const detail = accepted
+    ? `The server answered ${describeStatus(result.status ?? 0)}, accepted for ${hostOf(url)} by configuration.`
+    : `The page answered ${describeStatus(result.status ?? 200)}.`;
+  return makeVerdict('alive', 'ok', detail, result, { suggestions });
+}
+
+function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment: string | undefined): Verdict | undefined {
+  const { url, result, followUps } = input;
+  const body = result.body;
+  const contentType = result.headers?.['content-type'];
+  const html = body !== undefined && isHtml(contentType, body.text) ? body.text : undefined;
+  const facts = html === undefined ? undefined : scanHtml(html);
+
+  const parked = parkedSign(result, settings.contentChecks ? facts : undefined, html);
+  if (parked !== undefined) return makeVerdict('dead', 'parked-domain', `The domain is parked or for sale: ${parked}.`, result);
+
+  if (result.headers?.['cf-mitigated'] !== undefined || (facts !== undefined && facts.textLength < 2_000 && CHALLENGE_TITLE.test(facts.title))) {
+    return makeVerdict('blocked', 'bot-protection', `${hostOf(result.finalUrl)} showed an anti-bot challenge instead of the page; check it in a browser.`, result);
+  }
+
+  if (settings.contentChecks && oembedUrlFor(url) !== undefined) {
+    const video = judgeOembed(followUps[OEMBED_FOLLOW_UP], videoSiteOf(url));
+    if (video !== undefined && !video.available) {
+      return video.restricted
+        ? makeVerdict('suspicious', 'video-restricted', video.detail, result)
+        : makeVerdict('dead', 'video-unavailable', video.detail, result);
+    }
+  }
+
+  if (redirectsToErrorPage(result)) {
+    return makeVerdict('dead', 'soft-404', `The link redirects to the error page ${result.finalUrl}, which answers ${describeStatus(result.status ?? 200)}.`, result);
+  }
+  if (redirectsToHomepage(url, result)) {
+    return makeVerdict('suspicious', 'redirect-to-homepage', `The link redirects to ${result.finalUrl}, a home or listing page, so the page it pointed to is probably gone.`, result);
+  }
+  if (redirectsToLogin(url, result)) {
+    return makeVerdict('blocked', 'login-wall', `The link redirects to the sign-in page ${result.finalUrl}.`, result);
+  }
+
+  if (settings.contentChecks && facts !== undefined && html !== undefined) {
+    const soft = judgeSoft404(facts, html, result, followUps[SIBLING_FOLLOW_UP]);
+    if (soft !== undefined) return soft;
+  }
+
+  const expected = kindOfUrl(url);
+  if (settings.contentChecks && expected !== undefined && expected !== 'html' && contentType !== undefined && !kindMatches(expected, contentType)) {
+    return makeVerdict(
+      'suspicious',
+      'content-type-mismatch',
+      `The link names a ${expected.toUpperCase()} file but the server now sends ${contentType.split(';')[0]}.`,
+      result,
+      { suggestions: [] },
+    );
+  }
+
+  if (settings.fragments && fragment !== undefined && facts !== undefined && body !== undefined && isCheckableFragment(fragment, hostOf(result.finalUrl))) {
+    return judgeFragment(fragment, facts, body.truncated, input, result);
+  }
+  return undefined;
+}
+
+function judgeSoft404(facts: HtmlFacts, html: string, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
+  const sign = soft404Sign(facts, html);
+  if (sign === undefined) return undefined;
+  const answer = compareSibling(facts, result, sibling);
+  if (sign.strength === 'strong') {
+    if (answer === 'same') {
+      return makeVerdict('dead', 'soft-404', `The page answers 200 but ${sign.evidence}, and a made-up address on the same site gets the same page.`, result);
+    }
+    const why = answer === 'different' ? 'though a made-up address on the same site is answered differently' : 'not confirmed by a probe of the site';
+    return makeVerdict('suspicious', 'soft-404-likely', `The page answers 200 but ${sign.evidence} (${why}).`, result);
+  }
+  if (answer === 'same') {
+    return makeVerdict('suspicious', 'soft-404-likely', `The page answers 200 but ${sign.evidence}, and a made-up address on the same site gets the same page.`, result);
+  }
+  return undefined;
+}
+
+function judgeFragment(fragment: string, facts: HtmlFacts, truncated: boolean, input: DiagnoseInput, result: CheckResult): Verdict | undefined {
+  const check = checkFragment(fragment, facts, truncated);
+  if (check.found !== false) return undefined;
+  const suggestions = hygieneSuggestions(input.url, result, input.followUps, fragment);
+  let detail = `The page has no anchor "#${fragment}"`;
+  if (check.nearest !== undefined) {
+    const base = suggestions.at(-1)?.url ?? input.url;
+    suggestions.push({ kind: 'moved', url: withFragment(base, check.nearest), note: `nearest existing anchor #${check.nearest} (check it)` });
+    detail += `; the nearest existing one is "#${check.nearest}"`;
+  }
+  return makeVerdict('suspicious', 'fragment-missing', `${detail}.`, result, { fragment, suggestions });
+}
+
+function redirected(url: string, result: CheckResult, suggestions: Suggestion[]): Verdict {
+  const facts = redirectFacts(result);
+  const first = result.redirects[0]?.status ?? 301;
+  if (facts.permanent) {
+    return makeVerdict('redirected', 'redirect-permanent', `Moved permanently (${first}) to ${result.finalUrl}.`, result, { suggestions });
+  }
+  const temporary = result.redirects.find((hop) => hop.status !== 301 && hop.status !== 308)?.status ?? 302;
+  return makeVerdict(
+    'redirected',
+    'redirect-temporary',
+    `Redirects temporarily (${temporary}) to ${result.finalUrl}; keep the link as it is.`,
+    result,
+    { suggestions: suggestions.filter((s) => s.kind !== 'moved' || facts.permanentTarget !== undefined) },
+  );
+}
+
+function knownDead(match: FamilyMatch, url: string, result: CheckResult): Verdict {
+  const { family } = match;
+  return makeVerdict('dead', 'known-dead', `${familySentence(match)}; ${answerPhrase(result)}.`, result, {
+    family: family.id,
+    suggestions: familySuggestions(match, url),
+  });
+}
+
+function familyBlocked(match: FamilyMatch, url: string, result: CheckResult): Verdict {
+  return makeVerdict('blocked', 'login-wall', `${familySentence(match)}; ${answerPhrase(result)}.`, result, {
+    family: match.family.id,
+    suggestions: familySuggestions(match, url),
+  });
+}
+
+function familySuggestions(match: FamilyMatch, url: string): Suggestion[] {
+  const suggest = match.family.suggest;
+  if (suggest === undefined) return [];
+  const suggestion: Suggestion = { kind: 'moved', url: expandSuggestion(suggest.url, url, match.groups) };
+  if (suggest.note !== undefined) suggestion.note = suggest.note;
+  return [suggestion];
+}
+
+function familySentence({ family }: FamilyMatch): string {
+  const explanation = family.explanation.charAt(0).toUpperCase() + family.explanation.slice(1);
+  return family.ended === undefined ? explanation : `${explanation} (${family.name}, ended ${family.ended})`;
+}
+
+function answerPhrase(result: CheckResult): string {
+  if (result.error !== undefined) {
+    return result.error.code === 'dns-not-found' ? 'the host no longer exists in DNS' : `the request failed (${result.error.code})`;
+  }
+  if (result.status === undefined) return 'no answer arrived';
+  if (result.redirects.length > 0) return `the link now redirects to ${result.finalUrl}, which answers ${describeStatus(result.status)}`;
+  return `the server answered ${describeStatus(result.status)}`;
+}

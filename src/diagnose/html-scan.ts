@@ -1,0 +1,89 @@
+import { Parser } from 'htmlparser2';
+
+/** What the content checks need to know about an HTML sample. */
+export interface HtmlFacts {
+  title: string;
+  /** Text of the first `<h1>` (or of the first heading when there is no `<h1>`). */
+  heading: string;
+  /** Every `id` attribute value, and every `name` of an `<a>` (fragment targets). */
+  anchors: Set<string>;
+  /** Visible text (scripts, styles and templates left out), white space collapsed, capped. */
+  text: string;
+  /** Length of the visible text before the cap. */
+  textLength: number;
+}
+
+const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+const TEXT_CAP = 20_000;
+
+/** Parse an HTML sample (possibly truncated) into the facts the content checks use. Never throws. */
+export function scanHtml(html: string): HtmlFacts {
+  const anchors = new Set<string>();
+  let title = '';
+  let heading = '';
+  let headingLevel = 7;
+  let text = '';
+  let textLength = 0;
+  let hiddenDepth = 0;
+  let inTitle = false;
+  let currentHeading: { level: number; text: string } | undefined;
+  let titleDone = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const id = attributes['id'];
+        if (id !== undefined && id !== '') anchors.add(id);
+        const anchorName = attributes['name'];
+        if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
+        if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
+        if (name === 'title' && !titleDone) inTitle = true;
+        const level = /^h([1-6])$/.exec(name)?.[1];
+        if (level !== undefined && Number(level) < headingLevel && currentHeading === undefined) {
+          currentHeading = { level: Number(level), text: '' };
+        }
+      },
+      ontext(data) {
+        if (inTitle) {
+          title += data;
+          return;
+        }
+        if (hiddenDepth > 0) return;
+        if (currentHeading !== undefined) currentHeading.text += data;
+        const collapsed = data.replace(/\s+/g, ' ');
+        if (collapsed.trim() === '') return;
+        textLength += collapsed.length;
+        if (text.length < TEXT_CAP) text += collapsed;
+      },
+      onclosetag(name) {
+        if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
+        if (name === 'title' && inTitle) {
+          inTitle = false;
+          titleDone = true;
+        }
+        if (currentHeading !== undefined && name === `h${currentHeading.level}`) {
+          const collapsed = collapse(currentHeading.text);
+          if (collapsed !== '') {
+            heading = collapsed;
+            headingLevel = currentHeading.level;
+          }
+          currentHeading = undefined;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { title: collapse(title), heading, anchors, text: collapse(text).slice(0, TEXT_CAP), textLength };
+}
+
+function collapse(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+/** True when a content type (or, without one, the sample itself) says HTML. */
+export function isHtml(contentType: string | undefined, sample: string | undefined): boolean {
+  if (contentType !== undefined && contentType !== '') return /\b(?:text\/html|application\/xhtml\+xml)\b/i.test(contentType);
+  return sample !== undefined && /^\s*(?:<!doctype html|<html|<head|<body)/i.test(sample);
+}

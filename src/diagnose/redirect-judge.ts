@@ -1,0 +1,86 @@
+import type { CheckResult } from '../model.js';
+import { hostMatches } from './rules.js';
+import { LOGIN_HOSTS, LOGIN_PATH_PATTERN } from './rules/bot-wall-signs.js';
+import { NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
+
+const PERMANENT = new Set([301, 308]);
+/** Single path segments that name a listing page rather than content. */
+const LISTING_SEGMENT = /^(?:courses|browse|catalog|catalogue|search|explore|home|homepage|index\.(?:html?|php|aspx?)|default\.aspx?|categories|category|programs|products|topics|directory|welcome|start|main|portal|learn|discover)$/i;
+/** A language prefix such as `/en/`, `/en-us/`, `/pt_BR/`. */
+const LOCALE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
+
+export interface RedirectFacts {
+  /** True when every hop was 301 or 308. */
+  permanent: boolean;
+  /** Where the leading run of permanent hops ends (the URL to update to), when the chain starts with one. */
+  permanentTarget?: string;
+}
+
+/** Classify a redirect chain. */
+export function redirectFacts(result: CheckResult): RedirectFacts {
+  const hops = result.redirects;
+  let index = 0;
+  while (index < hops.length && PERMANENT.has(hops[index]?.status ?? 0)) index += 1;
+  const facts: RedirectFacts = { permanent: hops.length > 0 && index === hops.length };
+  if (index > 0) facts.permanentTarget = hops[index]?.url ?? result.finalUrl;
+  return facts;
+}
+
+function parse(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function contentSegments(url: URL): string[] {
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length > 0 && LOCALE_SEGMENT.test(segments[0] ?? '') && segments.length <= 2) return segments.slice(1);
+  return segments;
+}
+
+/** A site root or a catalogue/listing page. */
+export function isHomeOrListing(url: string): boolean {
+  const parsed = parse(url);
+  if (parsed === undefined) return false;
+  const segments = contentSegments(parsed);
+  if (segments.length === 0) return true;
+  return segments.length === 1 && LISTING_SEGMENT.test(segments[0] ?? '');
+}
+
+/** A link to something below the site root (a path, or a query that selects a page). */
+export function isDeepLink(url: string): boolean {
+  const parsed = parse(url);
+  if (parsed === undefined) return false;
+  return parsed.pathname.replace(/\/+$/, '') !== '' || parsed.search !== '';
+}
+
+/** A deep link whose redirects end at the site root or a listing page: the retired-page pattern. */
+export function redirectsToHomepage(originalUrl: string, result: CheckResult): boolean {
+  if (result.redirects.length === 0) return false;
+  if (!isDeepLink(originalUrl) || isHomeOrListing(originalUrl)) return false;
+  const final = parse(result.finalUrl);
+  if (final === undefined) return false;
+  if (isHomeOrListing(result.finalUrl)) return true;
+  // `/?redirect=/missing-page&reason=not-found`, `/courses?error=404`.
+  return final.search !== '' && NOT_FOUND_TARGET_PATTERN.test(final.search) && contentSegments(final).length <= 1;
+}
+
+/** A redirect whose target is an error page by name (`/404.html`, `/page-not-found`). */
+export function redirectsToErrorPage(result: CheckResult): boolean {
+  if (result.redirects.length === 0) return false;
+  const final = parse(result.finalUrl);
+  return final !== undefined && NOT_FOUND_TARGET_PATTERN.test(final.pathname);
+}
+
+/** A deep link that ends on a sign-in page. */
+export function redirectsToLogin(originalUrl: string, result: CheckResult): boolean {
+  if (result.redirects.length === 0) return false;
+  const final = parse(result.finalUrl);
+  if (final === undefined) return false;
+  if (LOGIN_HOSTS.some((host) => hostMatches(final.hostname, host))) return true;
+  const original = parse(originalUrl);
+  if (original !== undefined && LOGIN_PATH_PATTERN.test(original.pathname)) return false;
+  return LOGIN_PATH_PATTERN.test(final.pathname);
+}

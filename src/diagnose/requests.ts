@@ -1,0 +1,79 @@
+import type { CheckResult, FetchRequest } from '../model.js';
+import { kindOfUrl } from './content-kind.js';
+import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
+import { isHtml, scanHtml } from './html-scan.js';
+import { parkedSign } from './parked.js';
+import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
+import { matchFamily } from './rules.js';
+import { siblingProbeUrl, soft404Sign } from './soft-404.js';
+import type { DiagnoseSettings } from './types.js';
+import { oembedUrlFor } from './video.js';
+
+/**
+ * Body bytes read for the content checks. The title, first heading, parking and challenge signs sit in the first
+ * screen of a page; 256 KiB holds the `<head>` and opening of nearly every page, including heavy ones that inline
+ * their CSS and scripts, while keeping the read bounded.
+ */
+export const DEFAULT_CONTENT_BODY_BYTES = 256 * 1024;
+/** Body bytes read when a fragment must be found: anchors can be anywhere, so read most whole documents. */
+export const DEFAULT_FRAGMENT_BODY_BYTES = 2 * 1024 * 1024;
+/** oEmbed answers are a few hundred bytes of JSON. */
+export const OEMBED_BODY_BYTES = 16 * 1024;
+
+export const OEMBED_FOLLOW_UP = 'oembed';
+export const SIBLING_FOLLOW_UP = 'sibling';
+
+export interface FollowUp {
+  key: string;
+  request: FetchRequest;
+}
+
+/**
+ * The main request for a unique URL: HEAD first when no check needs the body (content checks off, a non-HTML
+ * file by extension, a video page judged through oEmbed, a known-dead family that applies whatever the page
+ * says), else a bounded GET.
+ */
+export function requestFor(url: string, needs: { fragment: boolean }, settings: DiagnoseSettings): FetchRequest {
+  const wantsFragment = needs.fragment && settings.fragments;
+  const kind = kindOfUrl(url);
+  const nonHtml = kind !== undefined && kind !== 'html';
+  if (wantsFragment && !nonHtml) return { url, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES };
+  if (!settings.contentChecks || nonHtml) return { url };
+  if (oembedUrlFor(url) !== undefined) return { url };
+  const family = matchFamily(url, settings.rules)?.family;
+  if (family !== undefined && (family.applies ?? 'always') === 'always') return { url };
+  return { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES };
+}
+
+/**
+ * The extra requests a verdict needs once the main result is in: the oEmbed lookup of a video link, the https
+ * variant of an `http:` link that stayed on http, and the random-sibling probe of a soft-404 candidate.
+ */
+export function followUpsFor(url: string, result: CheckResult, settings: DiagnoseSettings): FollowUp[] {
+  const followUps: FollowUp[] = [];
+  const ok = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
+  const oembed = oembedUrlFor(url);
+  if (settings.contentChecks && ok && oembed !== undefined) {
+    followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES } });
+  }
+  if (/^http:/i.test(url) && /^http:/i.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
+    followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url) } });
+  }
+  const sibling = settings.contentChecks && ok ? siblingCandidate(url, result) : undefined;
+  if (sibling !== undefined) {
+    followUps.push({ key: SIBLING_FOLLOW_UP, request: { url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES } });
+  }
+  return followUps;
+}
+
+/** The sibling probe URL when the page shows a soft-404 sign that the other checks have not explained. */
+function siblingCandidate(url: string, result: CheckResult): string | undefined {
+  const text = result.body?.text;
+  if (text === undefined || !isHtml(result.headers?.['content-type'], text)) return undefined;
+  if (redirectsToErrorPage(result) || redirectsToHomepage(url, result)) return undefined;
+  const facts = scanHtml(text);
+  if (parkedSign(result, facts, text) !== undefined) return undefined;
+  if (soft404Sign(facts, text) === undefined) return undefined;
+  const probe = siblingProbeUrl(result.finalUrl);
+  return probe === undefined || probe === result.finalUrl ? undefined : probe;
+}

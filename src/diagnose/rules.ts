@@ -1,0 +1,112 @@
+import { LinkrotError } from '../errors.js';
+import { KNOWN_DEAD_FAMILIES } from './rules/known-dead-families.js';
+import type { CompiledFamily, KnownDeadFamily, RuleSet } from './types.js';
+
+const FAMILY_KEYS = new Set(['id', 'name', 'hosts', 'pathPattern', 'ended', 'explanation', 'source', 'applies', 'state', 'suggest']);
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const HOST_PATTERN = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+
+/**
+ * The rule set: the built-in known-dead families plus the user's (validated; a user family with a built-in id
+ * replaces it). Throws `LINKROT_CONFIG_INVALID` naming the entry and the problem.
+ */
+export function loadRules(extraFamilies: readonly unknown[] = []): RuleSet {
+  const byId = new Map<string, CompiledFamily>();
+  for (const family of KNOWN_DEAD_FAMILIES) byId.set(family.id, compileFamily(family));
+  extraFamilies.forEach((raw, index) => {
+    const family = validateFamily(raw, `knownDead[${index}]`);
+    byId.set(family.id, compileFamily(family));
+  });
+  return { families: [...byId.values()] };
+}
+
+function compileFamily(family: KnownDeadFamily): CompiledFamily {
+  const compiled: CompiledFamily = { ...family, hosts: family.hosts.map((host) => host.toLowerCase()) };
+  if (family.pathPattern !== undefined) compiled.path = new RegExp(family.pathPattern, 'i');
+  return compiled;
+}
+
+/** Check one user-supplied family; returns it typed or throws a one-line config error. */
+export function validateFamily(raw: unknown, where: string): KnownDeadFamily {
+  const fail = (problem: string): never => {
+    throw new LinkrotError('LINKROT_CONFIG_INVALID', `Invalid known-dead family at \`${where}\`: ${problem}`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected an object');
+  const entry = raw as Record<string, unknown>;
+  for (const key of Object.keys(entry)) if (!FAMILY_KEYS.has(key)) fail(`unknown key \`${key}\``);
+  const { id, name, hosts, pathPattern, ended, explanation, source, applies, state, suggest } = entry;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) fail('`id` must be a kebab-case string');
+  if (typeof name !== 'string' || name.trim() === '') fail('`name` must be a non-empty string');
+  if (!Array.isArray(hosts) || hosts.length === 0) fail('`hosts` must be a non-empty array of host names');
+  for (const host of hosts as unknown[]) {
+    if (typeof host !== 'string' || !HOST_PATTERN.test(host.toLowerCase())) fail(`\`hosts\` has an invalid host ${JSON.stringify(host)} (expected example.com or *.example.com)`);
+  }
+  if (pathPattern !== undefined) {
+    if (typeof pathPattern !== 'string') fail('`pathPattern` must be a regular expression string');
+    try {
+      new RegExp(pathPattern as string);
+    } catch {
+      fail(`\`pathPattern\` is not a valid regular expression: ${JSON.stringify(pathPattern)}`);
+    }
+  }
+  if (ended !== undefined && (typeof ended !== 'string' || !DATE_PATTERN.test(ended))) fail('`ended` must be YYYY, YYYY-MM or YYYY-MM-DD');
+  if (typeof explanation !== 'string' || explanation.trim() === '') fail('`explanation` must be a non-empty string');
+  if (source !== undefined && (typeof source !== 'string' || !/^https?:\/\//.test(source))) fail('`source` must be an http(s) URL');
+  if (applies !== undefined && applies !== 'always' && applies !== 'on-failure') fail('`applies` must be "always" or "on-failure"');
+  if (state !== undefined && state !== 'dead' && state !== 'blocked') fail('`state` must be "dead" or "blocked"');
+  if (suggest !== undefined) {
+    const s = suggest as Record<string, unknown>;
+    if (typeof suggest !== 'object' || suggest === null || typeof s['url'] !== 'string' || !/^https?:\/\//.test(s['url'])) {
+      fail('`suggest.url` must be an http(s) URL template');
+    }
+    for (const key of Object.keys(s)) if (key !== 'url' && key !== 'note') fail(`unknown key \`suggest.${key}\``);
+    if (s['note'] !== undefined && typeof s['note'] !== 'string') fail('`suggest.note` must be a string');
+  }
+  return entry as unknown as KnownDeadFamily;
+}
+
+/** True when `host` is `pattern` or, for `*.suffix`, ends with `.suffix`. */
+export function hostMatches(host: string, pattern: string): boolean {
+  const lower = host.toLowerCase();
+  if (pattern.startsWith('*.')) return lower.endsWith(pattern.slice(1));
+  return lower === pattern;
+}
+
+export interface FamilyMatch {
+  family: CompiledFamily;
+  groups: string[];
+}
+
+/** The first family matching a URL, with the path pattern's groups. */
+export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefined {
+  const parsed = safeUrl(url);
+  if (parsed === undefined) return undefined;
+  const pathAndQuery = parsed.pathname + parsed.search;
+  for (const family of rules.families) {
+    if (!family.hosts.some((pattern) => hostMatches(parsed.hostname, pattern))) continue;
+    if (family.path === undefined) return { family, groups: [] };
+    const found = family.path.exec(pathAndQuery);
+    if (found !== null) return { family, groups: found.slice(1).map((group) => group ?? '') };
+  }
+  return undefined;
+}
+
+/** Fill a family's suggestion template for a URL. */
+export function expandSuggestion(template: string, url: string, groups: readonly string[]): string {
+  const parsed = safeUrl(url);
+  if (parsed === undefined) return template;
+  return template
+    .replace(/\$([1-9])/g, (_, digit: string) => groups[Number(digit) - 1] ?? '')
+    .replace(/\{host\}/g, parsed.host)
+    .replace(/\{path\}/g, parsed.pathname)
+    .replace(/\{search\}/g, parsed.search);
+}
+
+export function safeUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
