@@ -1,0 +1,30 @@
+import type { CheckedLink, Suggestion, SuggestionKind } from '../model.js';
+
+/**
+ * The suggestion `--fix` applies to a link, if any: the archive snapshot for a dead link, the new address for a
+ * permanent redirect, else an https or cleaned-up URL for a link that works (alive or permanently redirected).
+ * Links that are suspicious, blocked, unreachable, temporarily redirected or skipped are left alone: nothing
+ * proves their URL should change.
+ */
+export function chooseSuggestion(link: CheckedLink, kinds: readonly SuggestionKind[]): Suggestion | undefined {
+  const accepted = (kind: SuggestionKind): Suggestion | undefined =>
+    kinds.includes(kind) ? link.suggestions.find((suggestion) => suggestion.kind === kind) : undefined;
+  switch (link.state) {
+    case 'dead':
+      return accepted('archive');
+    case 'redirected':
+      if (link.reason !== 'redirect-permanent') return undefined;
+      return accepted('moved') ?? accepted('https') ?? accepted('clean');
+    case 'alive':
+      return accepted('https') ?? accepted('clean');
+    case 'suspicious':
+    case 'blocked':
+    case 'unreachable':
+    case 'skipped':
+      return undefined;
+    default: {
+      const unreachable: never = link;
+      return unreachable;
+    }
+  }
+}
