@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, followUpsFor, requestFor, SIBLING_FOLLOW_UP, OEMBED_FOLLOW_UP, DEFAULT_CONTENT_BODY_BYTES, DEFAULT_FRAGMENT_BODY_BYTES } from '../../src/diagnose/index.js';
+import { html, input, redirected, result, SETTINGS } from './helpers.js';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Understanding LSTM Networks -- colah's blog</title>
+<style>body{font-family:serif}</style><script>window.dataLayer=[];</script></head><body>
+<nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<h1 id="understanding-lstm-networks">Understanding LSTM Networks</h1>
+<h2 id="recurrent-neural-networks">Recurrent Neural Networks</h2>
+<p>Humans don’t start their thinking from scratch every second. As you read this essay, you understand each word based on your understanding of previous words. Traditional neural networks can’t do this, and it seems like a major shortcoming.</p>
+<h2 id="the-problem-of-long-term-dependencies">The Problem of Long-Term Dependencies</h2>
+<p>One of the appeals of RNNs is the idea that they might be able to connect previous information to the present task.</p>
+<a name="footnotes"></a><h2 id="lstm-networks">LSTM Networks</h2><p>Long Short Term Memory networks are a special kind of RNN.</p>
+</body></html>`;
+
+const SOFT_404_EN = `<!DOCTYPE html><html><head><title>Page Not Found | University of Alberta</title></head><body>
+<header><a href="/">UAlberta</a></header><main><h1>Page not found</h1><p>Sorry, the page you requested could not be found. It may have moved.</p>
+<p><a href="/search">Search the site</a></p></main></body></html>`;
+
+const SOFT_404_DE = `<html><head><title>Seite nicht gefunden – Beispiel GmbH</title></head><body><h1>Seite nicht gefunden</h1><p>Die angeforderte Seite existiert leider nicht mehr.</p></body></html>`;
+const SOFT_404_JA = `<html><head><title>ページが見つかりません | 例</title></head><body><h1>お探しのページは見つかりませんでした</h1></body></html>`;
+const SOFT_404_FR = `<html><head><title>Erreur 404 - Page introuvable</title></head><body><h1>Oups</h1></body></html>`;
+const ARTICLE_ABOUT_404 = `<html><head><title>How to design a helpful 404 page for your web application in 2017</title></head><body><h1>How to design a helpful 404 page for your web application in 2017</h1><p>${'Error pages matter. '.repeat(40)}</p></body></html>`;
+
+const PARKED = `<html><head><title>deeplearning-course.com</title><script src="https://www.google.com/adsense/domains/caf.js"></script></head>
+<body><div class="header">deeplearning-course.com</div><p>This domain may be for sale!</p><div id="related">Related Searches: Online Courses, Machine Learning</div></body></html>`;
+
+const URL_PAGE = 'https://webdocs.example.edu/~sutton/book/ebook/the-book.html';
+
+describe('soft 404', () => {
+  it.each([
+    ['English', SOFT_404_EN],
+    ['German', SOFT_404_DE],
+    ['Japanese', SOFT_404_JA],
+    ['French', SOFT_404_FR],
+  ])('a 200 page titled "not found" (%s) asks for a sibling probe, and is dead when the probe gets the same page', (_, page) => {
+    const checked = result(URL_PAGE, html(page));
+    const followUps = followUpsFor(URL_PAGE, checked, SETTINGS);
+    const probe = followUps.find((followUp) => followUp.key === SIBLING_FOLLOW_UP);
+    expect(probe?.request.url).toMatch(/^https:\/\/webdocs\.example\.edu\/~sutton\/book\/ebook\/linkrot-probe-[0-9a-f]{12}\.html$/);
+    const sibling = result(probe?.request.url ?? '', html(page));
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['dead', 'soft-404']);
+    expect(verdict.httpStatus).toBe(200);
+  });
+
+  it('is only likely when the site answers a made-up address with a real 404', () => {
+    const checked = result(URL_PAGE, html(SOFT_404_EN));
+    const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', { status: 404 });
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
+  });
+
+  it('is only likely when the probe could not be made', () => {
+    const verdict = diagnose(input(URL_PAGE, result(URL_PAGE, html(SOFT_404_EN))), SETTINGS);
+    expect(verdict.reason).toBe('soft-404-likely');
+  });
+
+  it('leaves alone a long article whose title merely mentions 404', () => {
+    const checked = result(URL_PAGE, html(ARTICLE_ABOUT_404));
+    expect(followUpsFor(URL_PAGE, checked, SETTINGS).map((followUp) => followUp.key)).not.toContain(SIBLING_FOLLOW_UP);
+    expect(diagnose(input(URL_PAGE, checked), SETTINGS).state).toBe('alive');
+  });
+
+  it('leaves alone a normal article', () => {
+    const checked = result(URL_PAGE, html(ARTICLE));
+    expect(followUpsFor(URL_PAGE, checked, SETTINGS)).toEqual([]);
+    expect(diagnose(input(URL_PAGE, checked), SETTINGS).reason).toBe('ok');
+  });
+
+  it('calls a tiny page that the site also serves for made-up addresses only likely', () => {
+    const tiny = '<html><head><title>Example Corp</title></head><body><p>Welcome.</p></body></html>';
+    const checked = result(URL_PAGE, html(tiny));
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: result('https://webdocs.example.edu/x', html(tiny)) }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
+    const different = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: result('https://webdocs.example.edu/x', { status: 404 }) }), SETTINGS);
+    expect(different.state).toBe('alive');
+  });
+
+  it('is not checked when content checks are off', () => {
+    const settings = { ...SETTINGS, contentChecks: false };
+    expect(requestFor(URL_PAGE, { fragment: false }, settings)).toEqual({ url: URL_PAGE });
+    expect(diagnose(input(URL_PAGE, result(URL_PAGE, html(SOFT_404_EN))), settings).state).toBe('alive');
+  });
+});
+
+describe('parked domains', () => {
+  it('a parking lander is dead/parked-domain', () => {
+    const url = 'http://deeplearning-course.com/lectures/1';
+    const verdict = diagnose(input(url, result(url, html(PARKED))), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['dead', 'parked-domain']);
+    expect(verdict.detail).toContain('for sale');
+  });
+
+  it('a redirect to a domain-sale service is dead/parked-domain even without a body', () => {
+    const url = 'http://www.metamind-example.io/';
+    const verdict = diagnose(input(url, redirected(url, [[url, 302]], 'https://www.hugedomains.com/domain_profile.cfm?d=metamind-example.io')), SETTINGS);
+    expect(verdict.reason).toBe('parked-domain');
+    expect(verdict.detail).toContain('hugedomains.com');
+  });
+
+  it('a long article about selling domains is not parked', () => {
+    const article = `<html><head><title>Domain investing</title></head><body><p>${'When this domain is for sale, owners list it on marketplaces. '.repeat(100)}</p></body></html>`;
+    const url = 'https://blog.example.com/domains';
+    expect(diagnose(input(url, result(url, html(article))), SETTINGS).state).toBe('alive');
+  });
+});
+
+describe('content type', () => {
+  it('a .pdf link that now serves HTML is suspicious', () => {
+    const url = 'https://cs224d.example.edu/reports/YuanYe.pdf';
+    const verdict = diagnose(input(url, result(url, { headers: { 'content-type': 'text/html; charset=UTF-8' } })), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'content-type-mismatch']);
+    expect(verdict.detail).toBe('The link names a PDF file but the server now sends text/html.');
+  });
+
+  it('a .pdf served as PDF or octet-stream is fine, and is checked with HEAD', () => {
+    const url = 'http://www.iro.example.ca/~bengioy/talks/DL-Tutorial-NIPS2015.pdf';
+    expect(requestFor(url, { fragment: false }, SETTINGS)).toEqual({ url });
+    for (const type of ['application/pdf', 'application/octet-stream']) {
+      expect(diagnose(input(url, result(url, { method: 'HEAD', headers: { 'content-type': type } })), SETTINGS).state).toBe('alive');
+    }
+  });
+});
+
+describe('requests', () => {
+  it('reads a bounded body for content checks and more for fragments', () => {
+    expect(requestFor(URL_PAGE, { fragment: false }, SETTINGS)).toEqual({ url: URL_PAGE, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES });
+    expect(requestFor(URL_PAGE, { fragment: true }, SETTINGS)).toEqual({ url: URL_PAGE, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES });
+    expect(requestFor(URL_PAGE, { fragment: true }, { ...SETTINGS, fragments: false, contentChecks: false })).toEqual({ url: URL_PAGE });
+  });
+
+  it('uses HEAD for a family that is dead whatever the page says', () => {
+    const url = 'https://plus.google.com/communities/112866381580457264725';
+    expect(requestFor(url, { fragment: false }, SETTINGS)).toEqual({ url });
+  });
+
+  it('asks for the https variant of an http link that stayed on http, not of one that moved to https', () => {
+    const url = 'http://yann.example.com/exdb/mnist/';
+    expect(followUpsFor(url, result(url, html(ARTICLE)), SETTINGS)).toEqual([{ key: 'https', request: { url: 'https://yann.example.com/exdb/mnist/' } }]);
+    expect(followUpsFor(url, redirected(url, [[url, 301]], 'https://yann.example.com/exdb/mnist/', html(ARTICLE)), SETTINGS)).toEqual([]);
+  });
+
+  it('asks for the oEmbed answer of a video link that loaded', () => {
+    const url = 'http://www.youtube.com/watch?v=n1ViNeWhC24';
+    const keys = followUpsFor(url, result(url), SETTINGS);
+    expect(keys[0]).toEqual({
+      key: OEMBED_FOLLOW_UP,
+      request: { url: 'https://www.youtube.com/oembed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dn1ViNeWhC24&format=json', method: 'GET', bodyBytes: 16384 },
+    });
+  });
+});
