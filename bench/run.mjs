@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: linkrot against its peers on a simulated web (loopback only), then linkrot alone under load.
+ * Prints the tables and writes them to BENCHMARKS.md.
+ *
+ *   node bench/run.mjs [--runs N] [--only main,mix,load] [--no-peers] [--no-mlc] [--no-write]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runMeasured } from './measure.mjs';
+import { renderMarkdown, renderText, describeMachine } from './report.mjs';
+import { buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
+import { accountStates, scoreRows } from './score.mjs';
+import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb } from './sim-web.mjs';
+import {
+  BENCH_DIR,
+  LINKROT_BIN,
+  linkinatorArgs,
+  linkrotCheckArgs,
+  linkrotExtractArgs,
+  markdownLinkCheckArgs,
+  parseLinkinator,
+  parseMarkdownLinkCheck,
+  PEERS_DIR,
+  peersInstalled,
+  readExtractCount,
+  readLinkrotReport,
+  REPO_DIR,
+} from './tools.mjs';
+
+/** Caps per run: markdown-link-check checks two links at a time and needs ~2 minutes on the main scenario. */
+const CAP_MS = { linkrot: 300_000, extract: 60_000, linkinator: 180_000, mlc: 240_000 };
+/** Whole-bench hard stop for the simulated web. */
+const WEB_HARD_TIMEOUT_MS = 40 * 60_000;
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string', default: 'main,mix,load' },
+    'no-peers': { type: 'boolean', default: false },
+    'no-mlc': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const only = new Set(values.only.split(','));
+const work = path.join(BENCH_DIR, '.work');
+const out = path.join(work, 'out');
+const log = (line) => process.stderr.write(`${line}\n`);
+
+async function main() {
+  if (!existsSync(LINKROT_BIN)) throw new Error(`${LINKROT_BIN} is missing: run \`npm run build\` first`);
+  const withPeers = !values['no-peers'];
+  if (withPeers && !existsSync(path.join(PEERS_DIR, 'node_modules'))) {
+    log('installing the peers (bench/peers, not dependencies of linkrot)…');
+    execFileSync('npm', ['ci', '--prefix', PEERS_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  }
+  if (withPeers && !peersInstalled()) throw new Error('bench/peers/node_modules lacks linkinator or markdown-link-check');
+  await mkdir(out, { recursive: true });
+  const settings = await linkrotDefaults();
+  const results = { machine: describeMachine(), date: new Date().toISOString(), settings, runs, scenarios: [] };
+
+  const small = [MAIN, MIX].filter((spec) => only.has(spec.name));
+  if (small.length > 0) {
+    const addresses = Array.from({ length: MAIN.hosts }, (_, i) => hostAddress(i, MAIN.hosts));
+    const web = await startSimWeb({ addresses, hardTimeoutMs: WEB_HARD_TIMEOUT_MS });
+    try {
+      for (const spec of small) results.scenarios.push(await runScenario(web, spec, addresses, { withPeers, settings }));
+    } finally {
+      await web.close();
+    }
+  }
+  if (only.has('load')) {
+    const addresses = Array.from({ length: LOAD.hosts }, (_, i) => hostAddress(i, LOAD.hosts));
+    const web = await startSimWeb({ addresses, hardTimeoutMs: WEB_HARD_TIMEOUT_MS });
+    try {
+      results.scenarios.push(await runScenario(web, LOAD, addresses, { withPeers: false, settings }));
+    } finally {
+      await web.close();
+    }
+  }
+  await writeFile(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(renderText(results));
+  if (!values['no-write'] && only.size === 3 && withPeers && !values['no-mlc']) {
+    await writeFile(path.join(REPO_DIR, 'BENCHMARKS.md'), renderMarkdown(results));
+    log('wrote BENCHMARKS.md');
+  } else {
+    log('partial run: BENCHMARKS.md left as it is');
+  }
+}
+
+async function runScenario(web, spec, addresses, { withPeers, settings }) {
+  const scenario = buildScenario(spec, addresses, web.origin);
+  web.setRoutes(scenario.routes);
+  // Every tool runs in bench/.work and is given the folder by its relative name (linkinator needs that).
+  const dir = path.join(work, spec.name);
+  await writeScenario(scenario, dir);
+  const perHost = linksPerHost(scenario.links);
+  const bound = lowerBound(spec, perHost, settings);
+  log(`\n== ${spec.name}: ${spec.links} links in ${spec.posts} posts over ${spec.hosts} hosts (lower bound ${bound.ms} ms)`);
+  const result = { spec, bound, perHost, tools: [] };
+
+  const repeat = spec.name === 'main' ? runs : 1;
+  const extractFile = path.join(out, `${spec.name}-extract.json`);
+  const extract = await measureRuns(web, 'linkrot extract', repeat, () => ({
+    args: linkrotExtractArgs(spec.name, extractFile),
+    capMs: CAP_MS.extract,
+  }));
+  extract.links = await readExtractCount(extractFile).catch(() => undefined);
+  result.extract = extract;
+
+  const reportFile = path.join(out, `${spec.name}-linkrot.json`);
+  const linkrot = await measureRuns(web, 'linkrot', repeat, () => ({ args: linkrotCheckArgs(spec.name, reportFile), capMs: CAP_MS.linkrot }), async () => {
+    const { rows } = await readLinkrotReport(reportFile);
+    return { score: scoreRows(rows, scenario.links), accounting: accountStates(rows, scenario.links) };
+  });
+  linkrot.command = `linkrot ${linkrotCheckArgs(`bench/.work/${spec.name}`, 'report.json').slice(1).join(' ')}`;
+  result.tools.push(linkrot);
+
+  if (withPeers) {
+    const linkinator = await measureRuns(web, 'linkinator', repeat, () => ({ args: linkinatorArgs(spec.name), capMs: CAP_MS.linkinator }), (run) => ({
+      score: scoreRows(parseLinkinator(run.stdout), scenario.links),
+    }));
+    linkinator.command = `linkinator ${linkinatorArgs(`bench/.work/${spec.name}`).slice(1).join(' ').replace(/\S*\/linkinator\//, '')}`;
+    result.tools.push(linkinator);
+    if (!values['no-mlc']) {
+      const mlc = await measureRuns(web, 'markdown-link-check', 1, () => ({ args: markdownLinkCheckArgs(spec.name), capMs: CAP_MS.mlc }), (run) => ({
+        score: scoreRows(parseMarkdownLinkCheck(run.stdout), scenario.links),
+      }));
+      mlc.command = `markdown-link-check bench/.work/${spec.name}`;
+      result.tools.push(mlc);
+    }
+  }
+  return result;
+}
+
+/** Runs one tool `repeat` times on a freshly reset web and collects every run's figures. */
+async function measureRuns(web, name, repeat, command, read) {
+  const tool = { name, runs: [] };
+  for (let i = 0; i < repeat; i += 1) {
+    await drain(web);
+    web.reset();
+    const { args, capMs } = command();
+    const run = await runMeasured(process.execPath, args, { cwd: work, capMs });
+    await drain(web);
+    const stats = web.stats();
+    const figures = {
+      wallMs: Math.round(run.wallMs),
+      peakRssMb: Math.round(run.peakRssKb / 102.4) / 10,
+      exitCode: run.code,
+      capped: run.capped,
+      requests: stats.requests,
+      methods: stats.methods,
+      limit429: stats.limit429,
+      scripted429: stats.scripted429,
+      mostInFlight: stats.mostInFlight,
+    };
+    if (read !== undefined) {
+      // A capped run is scored too: markdown-link-check prints each file's verdicts as it finishes it.
+      try {
+        Object.assign(figures, await read(run));
+      } catch (error) {
+        figures.readError = String(error?.message ?? error);
+      }
+    }
+    if ((run.code !== 0 && run.code !== 1) || figures.readError) figures.stderr = run.stderr.trim().split('\n').slice(-5).join('\n');
+    log(`${name} #${i + 1}: ${figures.wallMs} ms${run.capped ? ' (capped)' : ''}, ${figures.peakRssMb} MB, ${stats.requests} requests, ${stats.limit429} 429s, ${stats.mostInFlight} most in flight, exit ${run.code}${figures.score ? `, false dead ${figures.score.falseDead}, missed dead ${figures.score.missedDead}, unaccounted ${figures.score.unaccounted}` : ''}`);
+    if (figures.stderr) log(figures.stderr);
+    tool.runs.push(figures);
+  }
+  return tool;
+}
+
+/** Waits until no request is in flight (a killed tool's sockets close), at most 5 s. */
+async function drain(web) {
+  for (let i = 0; i < 100 && web.stats().inFlight > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function linksPerHost(links) {
+  const urls = new Map();
+  for (const link of links) {
+    const set = urls.get(link.host) ?? new Set();
+    set.add(link.url);
+    urls.set(link.host, set);
+  }
+  return Math.max(...[...urls.values()].map((set) => set.size));
+}
+
+/**
+ * Lower bound of the checking phase: every host must serve its URLs at most `limit` at a time, each taking the
+ * latency — ⌈links per host / limit⌉ × latency — and overall no more than `concurrency` requests fly at once.
+ */
+function lowerBound(spec, perHost, settings) {
+  const hostBound = Math.ceil(perHost / DEFAULT_HOST_LIMIT) * DEFAULT_LATENCY_MS;
+  const globalBound = Math.ceil(spec.links / settings.concurrency) * DEFAULT_LATENCY_MS;
+  return {
+    ms: Math.max(hostBound, globalBound),
+    formula:
+      globalBound > hostBound
+        ? `max(⌈${perHost}/${DEFAULT_HOST_LIMIT}⌉, ⌈${spec.links}/${settings.concurrency}⌉) × ${DEFAULT_LATENCY_MS} ms`
+        : `⌈${perHost}/${DEFAULT_HOST_LIMIT}⌉ × ${DEFAULT_LATENCY_MS} ms`,
+  };
+}
+
+/** linkrot's own defaults, read from the build so the bound uses the number linkrot runs with. */
+async function linkrotDefaults() {
+  try {
+    const settings = await import(path.join(REPO_DIR, 'dist', 'check', 'settings.js'));
+    return { concurrency: settings.DEFAULT_CONCURRENCY, perHost: settings.DEFAULT_PER_HOST_CONCURRENCY };
+  } catch {
+    return { concurrency: 128, perHost: 8 };
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
+  process.exitCode = 2;
+});

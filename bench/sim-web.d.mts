@@ -1,0 +1,54 @@
+/** Types of bench/sim-web.mjs, for the TypeScript test of the simulated web. */
+export declare const DEFAULT_LATENCY_MS: number;
+export declare const DEFAULT_HOST_LIMIT: number;
+export declare const LIMIT_RETRY_AFTER_S: number;
+export declare const DEFAULT_HARD_TIMEOUT_MS: number;
+export declare const SLOW_HEADERS_MS: number;
+export declare const SLOW_BODY_MS: number;
+export type Truth = 'alive' | 'dead' | 'blocked' | 'unreachable';
+export declare const TRUTH_BY_MODE: Readonly<Record<string, Truth>>;
+export declare const MODES: readonly string[];
+export declare function hostAddress(index: number, count: number): string;
+
+export interface Route {
+  mode: string;
+  status?: number;
+  location?: string;
+}
+
+export interface HostStats {
+  requests: number;
+  methods: Record<string, number>;
+  limit429: number;
+  scripted429: number;
+  unknown: number;
+  inFlight: number;
+  mostInFlight: number;
+}
+
+export interface WebStats {
+  perHost: Record<string, HostStats>;
+  requests: number;
+  methods: Record<string, number>;
+  limit429: number;
+  scripted429: number;
+  unknown: number;
+  mostInFlight: number;
+  inFlight: number;
+}
+
+export interface SimWeb {
+  port: number;
+  origin(address: string): string;
+  setRoutes(byUrl: Iterable<[string, Route]>): void;
+  reset(): void;
+  stats(): WebStats;
+  close(): Promise<void>;
+}
+
+export declare function startSimWeb(options: {
+  addresses: string[];
+  latencyMs?: number;
+  hostLimit?: number;
+  hardTimeoutMs?: number;
+}): Promise<SimWeb>;
