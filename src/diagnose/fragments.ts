@@ -46,7 +46,8 @@ export function checkFragment(fragment: string, facts: HtmlFacts, truncated: boo
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  // Close enough to be a rename or an inserted word: at most half the longer name changed.
+  const limit = best === undefined ? 0 : Math.max(2, Math.floor(Math.max(wanted.length, best.length) / 2));
   return best !== undefined && bestDistance <= limit ? { found: false, nearest: best } : { found: false };
 }
 
