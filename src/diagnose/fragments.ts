@@ -51,9 +51,9 @@ export function checkFragment(fragment: string, facts: HtmlFacts, truncated: boo
   return best !== undefined && bestDistance <= limit ? { found: false, nearest: best } : { found: false };
 }
 
-/** Levenshtein distance; gives up (returns `cap`) once every cell of a row passes `cap`. */
+/** Levenshtein distance; gives up (returns `cap + 1`) once the distance is sure to pass `cap`. */
 export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > cap) return cap;
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
@@ -64,7 +64,7 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > cap) return cap;
+    if (rowMin > cap) return cap + 1;
     previous = current;
   }
   return previous[b.length] ?? 0;

@@ -101,3 +101,10 @@ describe('video availability through oEmbed', () => {
     expect(diagnose(input(url, page, { [OEMBED_FOLLOW_UP]: oembed(503, 'oops') }), SETTINGS).state).toBe('alive');
   });
 });
+
+describe('edit distance with a cap', () => {
+  it('reports more than the cap, never the cap itself, when it gives up early', () => {
+    expect(editDistance('free-books', 'courses', 7)).toBeGreaterThan(7);
+    expect(editDistance('free-books', 'free-online-books', 7)).toBe(7);
+  });
+});
