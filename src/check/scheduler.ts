@@ -14,7 +14,7 @@ export interface HostStats {
 interface HostState {
   limit: LimitFunction;
   intervalMs: number;
-  nextStartAt: number;
+  lastStartAt: number;
   pausedUntil: number;
   inFlight: number;
   stats: HostStats;
@@ -42,11 +42,12 @@ export class HostScheduler {
   #state(host: string): HostState {
     let state = this.#hosts.get(host);
     if (state === undefined) {
-      const own = findHostSettings(this.#settings.hosts, host);
+      // Keys are `host:port`; settings are per host name (IPv6 keeps its brackets).
+      const own = findHostSettings(this.#settings.hosts, host.replace(/:\d+$/, ''));
       state = {
         limit: pLimit(Math.max(1, own?.concurrency ?? this.#settings.perHost)),
         intervalMs: Math.max(0, own?.intervalMs ?? this.#settings.intervalMs),
-        nextStartAt: 0,
+        lastStartAt: Number.NEGATIVE_INFINITY,
         pausedUntil: 0,
         inFlight: 0,
         stats: { requests: 0, maxInFlight: 0, rateLimited: 0 },
@@ -56,17 +57,20 @@ export class HostScheduler {
     return state;
   }
 
-  /** Wait until this host may start a request: after its pause and one interval after the previous start. */
+  /**
+   * Wait until this host may start a request: after its pause, and one interval after the previous start as
+   * it really happened (not as planned: a late timer must not squeeze the next two starts together).
+   */
   async #waitForTurn(state: HostState): Promise<void> {
     for (;;) {
       const now = this.#clock.now();
-      const start = Math.max(now, state.nextStartAt, state.pausedUntil);
-      state.nextStartAt = start + state.intervalMs;
-      if (start <= now) return;
-      await this.#clock.sleep(start - now);
-      // Paused again while waiting (another request got a 429): wait for the new time.
-      if (state.pausedUntil <= start) return;
+      const earliest = Math.max(state.lastStartAt + state.intervalMs, state.pausedUntil);
+      if (now >= earliest) break;
+      await this.#clock.sleep(earliest - now);
+      // A clock that does not move (a test's injected sleep without `now`): take the turn rather than spin.
+      if (this.#clock.now() === now) break;
     }
+    state.lastStartAt = this.#clock.now();
   }
 
   /** Run one request to `host` under every limit. The host slot is taken first so a busy host never holds global slots. */
