@@ -9,6 +9,7 @@ import { existsSync, readFileSync as readFileNow } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 
 const GNU_TIME = '/usr/bin/time';
 const POLL_MS = 25;
