@@ -15,8 +15,11 @@ import { judgeOembed, oembedUrlFor, videoSiteOf } from './video.js';
 
 /** Reasons that say the server no longer has the page at all: a `blocked` family does not hide them. */
 const GONE_REASONS = new Set(['http-404', 'http-410', 'dns-not-found']);
-/** Verdicts an `on-failure` family explains (turning them into `known-dead`). */
-const FAILURE_REASONS = new Set(['http-404', 'http-410', 'http-4xx', 'dns-not-found', 'soft-404', 'soft-404-likely', 'redirect-to-homepage']);
+/**
+ * Verdicts an `on-failure` family explains (turning them into `known-dead`). A sign-in page counts: an
+ * unpublished classic Google Site sends visitors to the Google sign-in page.
+ */
+const FAILURE_REASONS = new Set(['http-404', 'http-410', 'http-4xx', 'dns-not-found', 'soft-404', 'soft-404-likely', 'redirect-to-homepage', 'login-wall']);
 const CHALLENGE_TITLE = /^(?:just a moment|attention required|access denied|pardon our interruption|are you a robot|checking your browser)/i;
 
 /**

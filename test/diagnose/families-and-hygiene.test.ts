@@ -133,3 +133,13 @@ describe('hygiene suggestions', () => {
     expect(diagnose(input(url, result(url, { status: 404 }), { https: result('https://example.com/gone?utm_source=x') }), SETTINGS).suggestions).toEqual([]);
   });
 });
+
+describe('unpublished classic Google Sites', () => {
+  it('a classic site that now sends visitors to the Google sign-in page is known-dead', () => {
+    const url = 'https://sites.google.com/site/mostafasibrahim/';
+    const signIn = 'https://accounts.google.com/ServiceLogin?continue=https://sites.google.com/site/mostafasibrahim/';
+    const verdict = diagnose(input(url, redirected(url, [[url, 302]], signIn)), SETTINGS);
+    expect([verdict.state, verdict.reason, verdict.family]).toEqual(['dead', 'known-dead', 'google-sites-classic']);
+    expect(verdict.detail).toContain('accounts.google.com');
+  });
+});
