@@ -1,0 +1,216 @@
+import { readFile } from 'node:fs/promises';
+import type { CheckResult, Verdict } from '../model.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isCacheable } from './cacheable.js';
+import { compactResult } from './compact.js';
+import { acquireLock } from './lock.js';
+import { stableStringify } from './stable-json.js';
+
+export const DEFAULT_CACHE_FILE = '.linkrot-cache.json';
+/** One day: a link checked today is not checked again until tomorrow. */
+export const DEFAULT_MAX_AGE_MS = 86_400_000;
+/** Version of the cache file format; a file of another version is ignored (and replaced on save). */
+export const CACHE_VERSION = 1;
+
+/** An archive lookup result (structurally the same as `SnapshotLookup` in `src/archive/`). */
+export type SnapshotLookup =
+  | { status: 'found'; url: string; timestamp: string; original: string }
+  | { status: 'none' }
+  | { status: 'unavailable'; message: string };
+
+interface Entry<T> {
+  /** When the fact was learnt (ISO 8601). */
+  checkedAt: string;
+  value: T;
+}
+
+interface CacheFile {
+  version: typeof CACHE_VERSION;
+  /** Check facts per request URL. */
+  results: Record<string, Entry<CheckResult>>;
+  /** Verdicts per request URL and fragment (`url` or `url#fragment`). */
+  verdicts: Record<string, Entry<Verdict>>;
+  /** Archive lookups per key (the archive stage's keys). */
+  archive: Record<string, Entry<SnapshotLookup>>;
+}
+
+const SECTIONS = ['results', 'verdicts', 'archive'] as const;
+
+/** The pipeline's view: verdicts per request URL and fragment, plus the archive store. */
+export interface VerdictCache {
+  get(url: string, fragment: string): Verdict | undefined;
+  set(url: string, fragment: string, verdict: Verdict): void;
+  readonly archive: { get(key: string): SnapshotLookup | undefined; set(key: string, value: SnapshotLookup): void };
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but older than the maximum age (checked again). */
+  stale: number;
+}
+
+export interface ResultsCache {
+  get(url: string): CheckResult | undefined;
+  set(url: string, result: CheckResult): void;
+  archive: { get(key: string): SnapshotLookup | undefined; set(key: string, value: SnapshotLookup): void };
+  /** The same cache keyed by verdict (what the pipeline stores: no bodies at all). */
+  verdicts: VerdictCache;
+  save(): Promise<void>;
+  readonly stats: CacheStats;
+}
+
+export interface CacheOptions {
+  maxAgeMs: number;
+  now?: () => number;
+  /** Where the one warning about an unreadable cache file goes (default: stderr). */
+  warn?: (message: string) => void;
+}
+
+function emptyFile(): CacheFile {
+  return { version: CACHE_VERSION, results: {}, verdicts: {}, archive: {} };
+}
+
+/** Verdicts that depend on the moment or on settings are decided again next run. */
+function isVerdictCacheable(verdict: Verdict): boolean {
+  return verdict.state !== 'unreachable' && verdict.reason !== 'rate-limited' && verdict.reason !== 'private-redirect' && verdict.reason !== 'private-address';
+}
+
+type Parsed = { ok: true; file: CacheFile } | { ok: false; problem: string } | { ok: 'missing' };
+
+function isEntryMap(value: unknown): value is Record<string, Entry<unknown>> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (entry) => entry !== null && typeof entry === 'object' && typeof (entry as Entry<unknown>).checkedAt === 'string' && typeof (entry as Entry<unknown>).value === 'object',
+  );
+}
+
+async function readCacheFile(path: string): Promise<Parsed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: 'missing' };
+    return { ok: false, problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'is not valid JSON' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('version' in value)) {
+    return { ok: false, problem: 'is not a linkrot cache' };
+  }
+  const record = value as Record<string, unknown>;
+  if (record['version'] !== CACHE_VERSION) return { ok: false, problem: `has version ${JSON.stringify(record['version'])}, expected ${CACHE_VERSION}` };
+  const file = emptyFile();
+  for (const section of SECTIONS) {
+    const entries = record[section] ?? {};
+    if (!isEntryMap(entries)) return { ok: false, problem: 'is not a linkrot cache' };
+    (file as unknown as Record<string, unknown>)[section] = entries;
+  }
+  return { ok: true, file };
+}
+
+/**
+ * Open the results cache: a small, human-readable JSON file (sorted keys) of check facts and archive lookups
+ * per URL, each with the time it was learnt. A missing file is an empty cache; a corrupt file or one of
+ * another version is ignored with one warning and replaced on save. `save` merges with what is on disk at that
+ * moment (another run may have saved meanwhile: entries this run set win, others are kept), drops entries past
+ * `maxAgeMs`, and writes atomically under a lock file.
+ */
+export async function openCache(path: string, options: CacheOptions): Promise<ResultsCache> {
+  const now = options.now ?? Date.now;
+  const warn = options.warn ?? ((message: string) => void process.stderr.write(`linkrot: ${message}\n`));
+  const parsed = await readCacheFile(path);
+  if (parsed.ok === false) warn(`ignoring the cache file \`${path}\`: it ${parsed.problem}; it will be rewritten`);
+  const loaded: CacheFile = parsed.ok === true ? parsed.file : emptyFile();
+  const stats: CacheStats = { hits: 0, misses: 0, stale: 0 };
+
+  const fresh = (entry: Entry<unknown>): boolean => {
+    const at = Date.parse(entry.checkedAt);
+    return Number.isFinite(at) && now() - at <= options.maxAgeMs;
+  };
+  /** One section of the file: what was loaded, and what this run set (it wins over the disk on save). */
+  const section = <T>(name: (typeof SECTIONS)[number]) => {
+    const entries = new Map(Object.entries(loaded[name] as Record<string, Entry<T>>));
+    const touched = new Map<string, Entry<T>>();
+    return {
+      read(key: string): { entry: Entry<T>; fresh: boolean } | undefined {
+        const entry = entries.get(key);
+        return entry === undefined ? undefined : { entry, fresh: fresh(entry) };
+      },
+      write(key: string, value: T): void {
+        const entry = { checkedAt: new Date(now()).toISOString(), value };
+        entries.set(key, entry);
+        touched.set(key, entry);
+      },
+      merge(onDisk: Record<string, Entry<T>>): Record<string, Entry<T>> {
+        const merged = { ...Object.fromEntries(entries), ...onDisk, ...Object.fromEntries(touched) };
+        return Object.fromEntries(Object.entries(merged).filter(([, entry]) => fresh(entry)));
+      },
+    };
+  };
+  const results = section<CheckResult>('results');
+  const verdicts = section<Verdict>('verdicts');
+  const archive = section<SnapshotLookup>('archive');
+
+  const counted = <T>(found: { entry: Entry<T>; fresh: boolean } | undefined): T | undefined => {
+    if (found === undefined) {
+      stats.misses += 1;
+      return undefined;
+    }
+    if (!found.fresh) {
+      stats.stale += 1;
+      return undefined;
+    }
+    stats.hits += 1;
+    return found.entry.value;
+  };
+  const archiveStore = {
+    get(key: string): SnapshotLookup | undefined {
+      const found = archive.read(key);
+      return found?.fresh === true ? found.entry.value : undefined;
+    },
+    set(key: string, value: SnapshotLookup): void {
+      if (value.status !== 'unavailable') archive.write(key, value); // a failed lookup is never an answer
+    },
+  };
+  const verdictKey = (url: string, fragment: string): string => (fragment === '' ? url : `${url}#${fragment}`);
+
+  return {
+    get(url) {
+      const value = counted(results.read(url));
+      return value === undefined ? undefined : { ...value, cached: true };
+    },
+    set(url, result) {
+      if (isCacheable(result)) results.write(url, compactResult(result));
+    },
+    archive: archiveStore,
+    verdicts: {
+      get: (url, fragment) => counted(verdicts.read(verdictKey(url, fragment))),
+      set: (url, fragment, verdict) => {
+        if (isVerdictCacheable(verdict)) verdicts.write(verdictKey(url, fragment), verdict);
+      },
+      archive: archiveStore,
+    },
+    async save() {
+      const release = await acquireLock(path);
+      try {
+        const disk = await readCacheFile(path);
+        const onDisk = disk.ok === true ? disk.file : emptyFile();
+        const file: CacheFile = {
+          version: CACHE_VERSION,
+          results: results.merge(onDisk.results),
+          verdicts: verdicts.merge(onDisk.verdicts),
+          archive: archive.merge(onDisk.archive),
+        };
+        await writeFileAtomic(path, stableStringify(file));
+      } finally {
+        await release();
+      }
+    },
+    stats,
+  };
+}
