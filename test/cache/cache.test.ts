@@ -195,13 +195,13 @@ for (let round = 0; round < rounds; round++) {
     } finally {
       await rm(modules, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('a run killed while saving leaves a cache the next run reads without complaint', async () => {
     const { modules, script } = await childScript();
     try {
-      for (let round = 0; round < 4; round++) {
-        const child = spawn(process.execPath, [script, file, `k${round}`, '400', '50'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      for (let round = 0; round < 3; round++) {
+        const child = spawn(process.execPath, [script, file, `k${round}`, '200', '30'], { stdio: ['ignore', 'pipe', 'inherit'] });
         const exited = new Promise((resolve) => child.once('exit', resolve));
         await new Promise((resolve) => child.stdout.once('data', resolve));
         await new Promise((resolve) => setTimeout(resolve, 3 + round * 29));
@@ -220,5 +220,5 @@ for (let round = 0; round < rounds; round++) {
     } finally {
       await rm(modules, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

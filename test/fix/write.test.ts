@@ -176,5 +176,5 @@ describe('atomic write under SIGKILL', () => {
     } finally {
       await rm(modules, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
