@@ -1,6 +1,6 @@
 /** Shared set-up for fetcher tests: default settings opened for loopback, a fake clock, cleanup. */
 import { afterEach } from 'vitest';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { DEFAULT_CHECK_SETTINGS, createFetcher, type CheckSettings } from '../../src/check/index.js';
 import { startServer, type Handler, type ServerOptions, type TestServer } from '../helpers/servers.js';
 
@@ -30,7 +30,8 @@ export function useCleanup() {
     /** A fetcher with a fake clock: `sleep` records the wait and moves the clock, taking no wall time. */
     fetcher(overrides: Partial<CheckSettings> = {}, dispatcher?: Dispatcher) {
       const agent = dispatcher ?? new Agent();
-      dispatchers.push(agent);
+      // The global dispatcher (nock's) is not ours to destroy.
+      if (agent !== getGlobalDispatcher()) dispatchers.push(agent);
       const slept: number[] = [];
       const clock = { now: 1_000_000 };
       const fetcher = createFetcher(testSettings(overrides), {
