@@ -5,7 +5,7 @@ import { NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
 
 const PERMANENT = new Set([301, 308]);
 /** Single path segments that name a listing page rather than content. */
-const LISTING_SEGMENT = /^(?:courses|browse|catalog|catalogue|search|explore|home|homepage|index\.(?:html?|php|aspx?)|default\.aspx?|categories|category|programs|products|topics|directory|welcome|start|main|portal|learn|discover)$/i;
+const LISTING_SEGMENT = /^(?:courses|browse|catalog|catalogue|search|explore|home|homepage|index(?:\.(?:html?|php|aspx?|jsp|cfm))?|default(?:\.aspx?)?|categories|category|programs|products|topics|directory|welcome|start|main|portal|learn|discover)$/i;
 /** A language prefix such as `/en/`, `/en-us/`, `/pt_BR/`. */
 const LOCALE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
 

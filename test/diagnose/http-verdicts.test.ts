@@ -118,6 +118,11 @@ describe('redirect verdicts', () => {
     expect(verdict.suggestions).toEqual([]);
   });
 
+  it('a link to a home page (/index) that redirects to another home page is only redirected', () => {
+    const verdict = judge(redirected('http://image-net.org/index', [['http://image-net.org/index', 301]], 'https://www.image-net.org/index.php'));
+    expect([verdict.state, verdict.reason]).toEqual(['redirected', 'redirect-permanent']);
+  });
+
   it('a root link that redirects to another root is only redirected', () => {
     const verdict = judge(redirected('http://example.com/', [['http://example.com/', 301]], 'https://www.example.com/'));
     expect(verdict.state).toBe('redirected');
