@@ -225,7 +225,8 @@ describe('the reference post, checked against today’s web', () => {
     expect(dead.map((link) => link.url).sort()).toEqual(Object.keys(CAPTURES).sort());
     for (const link of dead) {
       const archive = link.suggestions.find((suggestion) => suggestion.kind === 'archive');
-      expect(archive?.timestamp?.slice(0, 8) <= '20170301').toBe(true);
+      expect(archive?.timestamp).toMatch(/^\d{14}$/);
+      expect((archive?.timestamp ?? '99999999').slice(0, 8) <= '20170301').toBe(true);
       expect(archive?.url).toBe(`https://web.archive.org/web/${archive?.timestamp}/${link.url}`);
     }
   });
