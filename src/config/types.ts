@@ -1,0 +1,59 @@
+import type { State, SuggestionKind } from '../model.js';
+
+export const CONFIG_FILE_NAME = 'linkrot.config.json';
+
+/** Settings for one host (`hosts` in the config file). */
+export interface HostConfig {
+  concurrency?: number;
+  intervalMs?: number;
+  headers?: Record<string, string>;
+  /** Status codes that count as alive for this host. */
+  acceptStatus?: number[];
+}
+
+/** An extra known-dead family (structurally the diagnose stage's `KnownDeadFamily`). */
+export interface KnownDeadFamilyConfig {
+  id: string;
+  name: string;
+  hosts: string[];
+  pathPattern?: string;
+  ended?: string;
+  explanation: string;
+  source?: string;
+  applies?: 'always' | 'on-failure';
+  state?: 'dead' | 'blocked';
+  suggest?: { url: string; note?: string };
+}
+
+/** `linkrot.config.json`, as validated by `schema/config.schema.json` (see there for each field). */
+export interface ConfigFile {
+  $schema?: string;
+  concurrency?: number;
+  perHost?: number;
+  intervalMs?: number;
+  timeoutMs?: number;
+  retries?: number;
+  maxRedirects?: number;
+  userAgent?: string;
+  headers?: Record<string, string>;
+  exclude?: string[];
+  allowPrivate?: boolean;
+  insecure?: boolean;
+  failOn?: State[];
+  format?: 'text' | 'json' | 'markdown' | 'github';
+  archive?: boolean;
+  archiveBaseUrl?: string;
+  fragments?: boolean;
+  contentChecks?: boolean;
+  /** true: the default cache file; a string: that file (made absolute against the config file's folder). */
+  cache?: boolean | string;
+  /** As written (`"1d"` or milliseconds); `loadConfig` also sets `maxAgeMs` from it. */
+  maxAge?: string | number;
+  maxAgeMs?: number;
+  fix?: SuggestionKind[];
+  baseUrl?: string;
+  /** Made absolute against the config file's folder. */
+  rootDir?: string;
+  hosts?: Record<string, HostConfig>;
+  knownDead?: KnownDeadFamilyConfig[];
+}
