@@ -83,7 +83,13 @@ async function main() {
   }
   await writeFile(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(renderText(results));
-  if (!values['no-write'] && only.size === 3 && withPeers && !values['no-mlc']) {
+  const linkrotReported = results.scenarios.every((scenario) =>
+    scenario.tools.find((tool) => tool.name === 'linkrot')?.runs.every((run) => run.score !== undefined),
+  );
+  if (!linkrotReported) {
+    log('linkrot gave no report in some run: BENCHMARKS.md left as it is');
+    process.exitCode = 1;
+  } else if (!values['no-write'] && only.size === 3 && withPeers && !values['no-mlc']) {
     await writeFile(path.join(REPO_DIR, 'BENCHMARKS.md'), renderMarkdown(results));
     log('wrote BENCHMARKS.md');
   } else {

@@ -90,7 +90,7 @@ export function buildScenario(spec, addresses, origin) {
     routes.set(url, routeFor(mode, url, routes, random, i));
     links.push({ url, mode, truth: TRUTH_BY_MODE[mode], host: address, image });
   }
-  shuffle(links, random);
+  clusterByHost(links, random);
   const perPost = Math.ceil(spec.links / spec.posts);
   const posts = [];
   for (let p = 0; p < spec.posts; p += 1) {
@@ -164,6 +164,29 @@ function title(random) {
   const text = `${word(random)} ${word(random)} and ${word(random)}`;
   return text[0].toUpperCase() + text.slice(1);
 }
+
+/**
+ * Orders links the way posts cite them: in runs of a few links to the same site (five papers on one archive,
+ * five repositories on one forge), the runs shuffled. A post of 20 links then cites about 4 hosts — which is
+ * what makes a checker without a per-host limit hit one host with many requests at once.
+ */
+function clusterByHost(links, random) {
+  const byHost = new Map();
+  for (const link of links) {
+    const list = byHost.get(link.host) ?? [];
+    list.push(link);
+    byHost.set(link.host, list);
+  }
+  const runs = [];
+  for (const list of byHost.values()) {
+    for (let i = 0; i < list.length; i += CITATION_RUN) runs.push(list.slice(i, i + CITATION_RUN));
+  }
+  shuffle(runs, random);
+  links.splice(0, links.length, ...runs.flat());
+}
+
+/** Links in a row to one host, see clusterByHost. */
+const CITATION_RUN = 5;
 
 function shuffle(list, random) {
   for (let i = list.length - 1; i > 0; i -= 1) {
