@@ -114,6 +114,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
     let attempts = 0;
     let retry = 0;
+    let headOutcome: AttemptOutcome | undefined;
     for (;;) {
       const currentMethod = method;
       const outcome = await scheduler.run(url.host, () => {
@@ -124,9 +125,13 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       const status = outcome.kind === 'response' ? outcome.status : undefined;
       if (status === 429) rateLimited += 1;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
-        headRefused.add(url.host);
+        headOutcome = outcome;
         method = 'GET';
         continue;
+      }
+      // GET succeeded where HEAD did not: this host cannot be trusted with HEAD; later requests start with GET.
+      if (headOutcome !== undefined && outcome.kind === 'response' && outcome.status < 400 && !headRefused.has(url.host)) {
+        headRefused.add(url.host);
       }
       if (!isTransient(outcome) || retry >= settings.retries) return { outcome, method, attempts };
       retry += 1;

@@ -153,3 +153,16 @@ describe('createFetcher: methods and headers', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 });
+
+describe('createFetcher: HEAD trust per host', () => {
+  it('keeps using HEAD on a host whose 404s are real', async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(req.url === '/gone' ? 404 : 200);
+      res.end();
+    });
+    const { fetcher } = setup();
+    expect((await fetcher.fetch({ url: `${server.origin}/gone` })).status).toBe(404);
+    expect((await fetcher.fetch({ url: `${server.origin}/here` })).status).toBe(200);
+    expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual(['HEAD /gone', 'GET /gone', 'HEAD /here']);
+  });
+});
