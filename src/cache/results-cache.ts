@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { isCacheable } from './cacheable.js';
 import { compactResult } from './compact.js';
 import { acquireLock } from './lock.js';
-import { stableStringify } from './stable-json.js';
+import { stringifyCacheFile } from './stable-json.js';
 
 export const DEFAULT_CACHE_FILE = '.linkrot-cache.json';
 /** One day: a link checked today is not checked again until tomorrow. */
@@ -206,7 +206,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
           verdicts: verdicts.merge(onDisk.verdicts),
           archive: archive.merge(onDisk.archive),
         };
-        await writeFileAtomic(path, stableStringify(file));
+        await writeFileAtomic(path, stringifyCacheFile(file as unknown as Record<string, unknown>));
       } finally {
         await release();
       }

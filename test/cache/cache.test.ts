@@ -78,7 +78,12 @@ describe('openCache', () => {
     await cache.save();
     const text = await readFile(file, 'utf8');
     expect(text.length).toBeLessThan(10_000);
-    expect(text.startsWith('{\n  "archive": {},\n  "results": {\n    "http://a.test/": {\n      "checkedAt": "2026-01-01T00:00:00.000Z",\n')).toBe(true);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['{', '  "archive": {},', '  "results": {']);
+    expect(lines[3]).toBe(
+      '    "http://a.test/": {"checkedAt":"2026-01-01T00:00:00.000Z","value":{"attempts":1,"elapsedMs":42,"finalUrl":"http://a.test/","headers":{"content-type":"text/html"},"method":"HEAD","redirects":[],"status":200,"url":"http://a.test/"}},',
+    );
+    expect(lines.slice(5)).toEqual(['  },', '  "verdicts": {},', '  "version": 1', '}', '']);
     const parsed = JSON.parse(text) as { version: number; results: Record<string, { value: CheckResult }> };
     expect(parsed.version).toBe(CACHE_VERSION);
     const z = parsed.results['http://z.test/']?.value;
