@@ -1,4 +1,5 @@
 import type { LookupAddress } from 'node:dns';
+import { connect } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher, getGlobalDispatcher } from 'undici';
@@ -179,6 +180,34 @@ describe.skipIf(!hasOpenssl())('TLS (certificates made with openssl at test time
     expect((await without.fetcher.fetch({ url })).error?.code).toBe('tls-error');
     const withCa = env.fetcher({}, createDispatcher({ allowPrivate: true, lookup, env: { NODE_EXTRA_CA_CERTS: certs.caFile } }));
     expect((await withCa.fetcher.fetch({ url })).status).toBe(200);
+  });
+
+  it('tunnels https:// through an HTTPS_PROXY with CONNECT, trusting the extra CA inside the tunnel', async () => {
+    const origin = await env.serve(ok, { tls: certs.signed });
+    const tunnels: string[] = [];
+    const proxy = env.track(
+      await startRawServer((client) => {
+        client.once('data', (head: Buffer) => {
+          const line = head.toString('latin1').split('\r\n')[0] ?? '';
+          tunnels.push(line);
+          const upstream = connect(origin.port, '127.0.0.1', () => {
+            client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+            client.pipe(upstream).pipe(client);
+          });
+          upstream.on('error', () => client.destroy());
+          client.on('error', () => upstream.destroy());
+          client.on('close', () => upstream.destroy());
+        });
+      }, { lifetimeMs: 10_000 }),
+    );
+    const dispatcher = createDispatcher({ env: { HTTPS_PROXY: proxy.origin, NODE_EXTRA_CA_CERTS: certs.caFile } });
+    const { fetcher } = env.fetcher({ allowPrivate: false }, dispatcher);
+    const result = await fetcher.fetch({ url: `https://secure.test:${origin.port}/page` });
+    expect(result.status).toBe(200);
+    expect(tunnels).toEqual([`CONNECT secure.test:${origin.port} HTTP/1.1`]);
+    expect(origin.received.map((request) => `${request.method} ${request.url} ${request.headers.host}`)).toEqual([
+      `HEAD /page secure.test:${origin.port}`,
+    ]);
   });
 
   it('refuses an unreadable NODE_EXTRA_CA_CERTS with a config error', () => {
