@@ -20,7 +20,16 @@ export function renderJson(report: Report): string {
     },
     files: report.files.map(orderFile),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
+}
+
+/**
+ * JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is a terminal's CSI) and bidi
+ * overrides as they are. They can only occur inside strings, where `\uXXXX` means the same value: so the
+ * output is safe to print on a terminal and parses to the same data.
+ */
+function escapeInvisible(json: string): string {
+  return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The JSON printed by `linkrot extract`: the same shape without the verdict fields. */
@@ -37,7 +46,7 @@ export function renderExtractJson(report: ExtractReport): string {
       links: file.links.map(orderLink),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
 }
 
 function orderFile(file: FileReport): Record<string, unknown> {

@@ -70,6 +70,16 @@ describe('renderJson', () => {
     expect(text).toContain('https://evil.test/a|b`c?q=<script>&x=@admin');
     expect(validateReport(JSON.parse(text))).toEqual([]);
   });
+
+  it('prints no raw control or bidi character, yet parses back to the same strings', () => {
+    const file = hostileFile();
+    const link = file.links[0];
+    if (link === undefined) throw new Error('fixture');
+    const report = buildReport([{ ...file, links: [{ ...link, text: 'a\u009b2Jb\u202ec\u0007d\u007f' }] }], META);
+    const text = renderJson(report);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect((JSON.parse(text) as Report).files[0]?.links[0]?.text).toBe('a\u009b2Jb\u202ec\u0007d\u007f');
+  });
 });
 
 describe('renderText', () => {
