@@ -18,6 +18,13 @@ export const PRIVATE_ADDRESS_ERROR_CODE = 'ELINKROT_PRIVATE_ADDRESS';
 /** Keep idle connections this long, so that the next link to the same host reuses one. */
 export const DEFAULT_KEEP_ALIVE_MS = 10_000;
 
+/**
+ * Keep a name's addresses this long. `getaddrinfo` runs on libuv's small thread pool and undici opens a new
+ * connection after every HEAD (it never reuses one after a HEAD), so without a cache every request would pay a
+ * lookup. Short enough for DNS changes to show within a run.
+ */
+export const DEFAULT_DNS_CACHE_MS = 30_000;
+
 /** The signature of `dns.lookup` as `net.connect` calls it. */
 export type LookupFunction = (
   hostname: string,
@@ -62,6 +69,38 @@ export function guardLookup(lookup: LookupFunction): LookupFunction {
   };
 }
 
+type LookupAnswer = [address: string | LookupAddress[], family: number | undefined];
+
+/**
+ * Remember successful answers per name and query shape for `ttlMs`, and share one lookup between concurrent
+ * callers. Failures are not remembered.
+ */
+export function cacheLookup(lookup: LookupFunction, ttlMs: number = DEFAULT_DNS_CACHE_MS, now: () => number = Date.now): LookupFunction {
+  const answers = new Map<string, { until: number; answer: LookupAnswer }>();
+  const pending = new Map<string, Array<Parameters<LookupFunction>[2]>>();
+  return (hostname, options, callback) => {
+    const key = `${hostname.toLowerCase()}|${options.all === true ? 'all' : 'one'}|${options.family ?? 0}|${options.hints ?? 0}`;
+    const cached = answers.get(key);
+    if (cached !== undefined && cached.until > now()) {
+      const [address, family] = cached.answer;
+      process.nextTick(() => callback(null, address, family));
+      return;
+    }
+    const waiting = pending.get(key);
+    if (waiting !== undefined) {
+      waiting.push(callback);
+      return;
+    }
+    const callbacks = [callback];
+    pending.set(key, callbacks);
+    lookup(hostname, options, (error, address, family) => {
+      pending.delete(key);
+      if (error === null) answers.set(key, { until: now() + ttlMs, answer: [address, family] });
+      for (const waiter of callbacks) waiter(error, address, family);
+    });
+  };
+}
+
 /** Read `NODE_EXTRA_CA_CERTS` (a PEM file) and return Node's root store plus its certificates. */
 function readExtraCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
   const file = env['NODE_EXTRA_CA_CERTS'];
@@ -96,7 +135,7 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   const allowPrivate = options.allowPrivate ?? false;
   const ca = readExtraCertificates(env);
   const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), ...(ca === undefined ? {} : { ca }) };
-  const lookup = options.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const lookup = cacheLookup(options.lookup ?? (dnsLookup as unknown as LookupFunction));
   const baseConnect = buildConnector({
     ...tlsOptions,
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,

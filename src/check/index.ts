@@ -18,7 +18,14 @@ export {
   findHostSettings,
 } from './settings.js';
 export type { CheckSettings, HostSettings, RetrySettings } from './settings.js';
-export { createDispatcher, guardLookup, DEFAULT_KEEP_ALIVE_MS, PRIVATE_ADDRESS_ERROR_CODE } from './dispatcher.js';
+export {
+  cacheLookup,
+  createDispatcher,
+  guardLookup,
+  DEFAULT_DNS_CACHE_MS,
+  DEFAULT_KEEP_ALIVE_MS,
+  PRIVATE_ADDRESS_ERROR_CODE,
+} from './dispatcher.js';
 export type { DispatcherOptions, LookupFunction } from './dispatcher.js';
 export { createFetcher } from './fetcher.js';
 export type { FetchStats, FetcherDeps, StatsFetcher } from './fetcher.js';

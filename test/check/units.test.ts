@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHECK_SETTINGS,
   backoffDelay,
+  cacheLookup,
   classifyError,
   classifyProxyStatus,
   detectNoNetwork,
@@ -148,5 +149,39 @@ describe('detectNoNetwork', () => {
   });
   it('ignores cached results', () => {
     expect(detectNoNetwork([{ ...ok('https://a.example/'), cached: true }, failed('https://b.example/', 'network-unreachable')])).toBe(true);
+  });
+});
+
+describe('cacheLookup', () => {
+  it('asks once for concurrent and repeated lookups within the time-to-live, and again after it', async () => {
+    let calls = 0;
+    let clock = 0;
+    const slow: LookupFunction = (_host, _options, callback) => {
+      calls += 1;
+      setTimeout(() => callback(null, '93.184.216.34', 4), 5);
+    };
+    const lookup = cacheLookup(slow, 1000, () => clock);
+    const ask = () => new Promise<string>((resolve) => lookup('a.example', {}, (_e, address) => resolve(String(address))));
+    expect(await Promise.all([ask(), ask(), ask()])).toEqual(['93.184.216.34', '93.184.216.34', '93.184.216.34']);
+    await ask();
+    expect(calls).toBe(1);
+    clock = 1001;
+    await ask();
+    expect(calls).toBe(2);
+  });
+
+  it('does not remember failures', async () => {
+    let calls = 0;
+    const failing: LookupFunction = (_host, _options, callback) => {
+      calls += 1;
+      const error: NodeJS.ErrnoException = new Error('EAI_AGAIN');
+      error.code = 'EAI_AGAIN';
+      callback(error, '', 0);
+    };
+    const lookup = cacheLookup(failing);
+    const ask = () => new Promise<unknown>((resolve) => lookup('a.example', {}, (error) => resolve(error?.code)));
+    expect(await ask()).toBe('EAI_AGAIN');
+    expect(await ask()).toBe('EAI_AGAIN');
+    expect(calls).toBe(2);
   });
 });
