@@ -1,4 +1,5 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 
 /** How long a save waits for another run's lock before writing anyway (the rename keeps the file whole). */
 export const DEFAULT_LOCK_WAIT_MS = 5_000;
@@ -31,21 +32,30 @@ async function removeIfStale(lockPath: string, now: number): Promise<void> {
  */
 export async function acquireLock(path: string, waitMs = DEFAULT_LOCK_WAIT_MS): Promise<() => Promise<void>> {
   const lockPath = `${path}.lock`;
+  // The pid is written to a private file first and hard-linked into place, so a lock file always names its
+  // owner: a run killed at any moment never leaves an empty lock that nobody can judge stale.
+  const claim = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}`;
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return async () => {
-        await rm(lockPath, { force: true });
-      };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') return async () => undefined; // read-only directory and the like: no lock possible
+  try {
+    await writeFile(claim, String(process.pid), { flag: 'wx' });
+  } catch {
+    return async () => undefined; // read-only folder and the like: no lock possible, the rename still keeps the file whole
+  }
+  try {
+    for (;;) {
+      try {
+        await link(claim, lockPath);
+        return async () => {
+          await rm(lockPath, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return async () => undefined;
+      }
+      await removeIfStale(lockPath, Date.now());
+      if (Date.now() >= deadline) return async () => undefined;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
     }
-    await removeIfStale(lockPath, Date.now());
-    if (Date.now() >= deadline) return async () => undefined;
-    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
+  } finally {
+    await rm(claim, { force: true });
   }
 }
