@@ -4,6 +4,7 @@
  * for a network or HTTP failure: what happened is written into the `CheckResult`.
  */
 import type { Dispatcher } from 'undici';
+import { LinkrotError } from '../errors.js';
 import type { CheckResult, FetchRequest, Fetcher, HttpMethod, RedirectHop } from '../model.js';
 import { isPrivateHostname } from '../plan/index.js';
 import { HostScheduler, type HostStats } from './scheduler.js';
@@ -81,7 +82,24 @@ function toRequestUrl(raw: string, base?: URL): URL | undefined {
   return url;
 }
 
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[^\r\n\0]*$/;
+
+/** Refuse, once and up front, a header no request could carry (it would fail every request). */
+function validateHeaders(where: string, headers: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) {
+      throw new LinkrotError('LINKROT_USAGE', `Invalid header \`${name}\` in ${where}: expected a token name and a one-line value`);
+    }
+  }
+}
+
 export function createFetcher(settings: CheckSettings, deps: FetcherDeps): StatsFetcher {
+  validateHeaders('the headers', settings.headers);
+  for (const [host, own] of Object.entries(settings.hosts)) validateHeaders(`the settings of ${host}`, own.headers);
+  if (!HEADER_VALUE.test(settings.userAgent)) {
+    throw new LinkrotError('LINKROT_USAGE', 'Invalid User-Agent: expected a one-line value');
+  }
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;

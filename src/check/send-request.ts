@@ -82,15 +82,22 @@ export async function sendAttempt(dispatcher: Dispatcher, options: AttemptOption
     }, timeoutMs);
   });
   deadline.catch(() => undefined);
-  const pending = dispatcher.request({
-    origin: url.origin,
-    path: `${url.pathname}${url.search}`,
-    method,
-    headers: options.headers,
-    signal: controller.signal,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
+  let pending: Promise<Dispatcher.ResponseData>;
+  try {
+    pending = dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers: options.headers,
+      signal: controller.signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  } catch (error) {
+    // A request undici refuses to build (a bad per-request header): a fact about this request, not a crash.
+    clearTimeout(timer);
+    return { kind: 'error', ...classifyError(error) };
+  }
   const abandon = (): void => {
     pending.then(
       (response) => (response.body as Readable).destroy(),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import { DEFAULT_CHECK_SETTINGS, DEFAULT_USER_AGENT, createFetcher, type CheckSettings } from '../../src/check/index.js';
+import { LinkrotError } from '../../src/errors.js';
 import { startServer, type TestServer } from '../helpers/servers.js';
 
 const servers: TestServer[] = [];
@@ -164,5 +165,27 @@ describe('createFetcher: HEAD trust per host', () => {
     expect((await fetcher.fetch({ url: `${server.origin}/gone` })).status).toBe(404);
     expect((await fetcher.fetch({ url: `${server.origin}/here` })).status).toBe(200);
     expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual(['HEAD /gone', 'GET /gone', 'HEAD /here']);
+  });
+});
+
+describe('createFetcher: settings it cannot work with', () => {
+  it.each([
+    [{ headers: { 'X-Bad\nName': 'v' } }],
+    [{ headers: { 'X-Ok': 'line\r\nInjected: 1' } }],
+    [{ hosts: { 'a.example': { headers: { 'bad name': 'v' } } } }],
+    [{ userAgent: 'agent\r\nX: 1' }],
+  ] as Array<[Partial<CheckSettings>]>)('refuses %j with a usage error', (overrides) => {
+    expect(() => createFetcher(settings(overrides), { dispatcher: new Agent() })).toThrow(LinkrotError);
+  });
+
+  it('turns a request undici refuses to build into a result, not a throw', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    const { fetcher } = setup();
+    const result = await fetcher.fetch({ url: `${server.origin}/`, headers: { 'x-bad': 'a\r\nb: c' } });
+    expect(result.error).toBeDefined();
+    expect(server.received).toHaveLength(0);
   });
 });
