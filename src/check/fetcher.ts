@@ -122,6 +122,19 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     };
   }
 
+  /**
+   * The host asked everyone to slow down (429, or 503 with Retry-After): pause it for every pending request,
+   * whether or not this one is retried, never longer than the Retry-After cap.
+   */
+  function pushBack(host: string, outcome: AttemptOutcome, retryNumber: number): void {
+    if (outcome.kind !== 'response' || (outcome.status !== 429 && outcome.status !== 503)) return;
+    const rateLimitedNow = outcome.status === 429;
+    if (rateLimitedNow) rateLimited += 1;
+    const retryAfter = parseRetryAfter(outcome.headers['retry-after'], now());
+    const pause = retryAfter ?? (rateLimitedNow ? backoffDelay(retryNumber, settings.retry, random) : undefined);
+    if (pause !== undefined) scheduler.pause(host, now() + Math.min(pause, settings.retry.maxRetryAfterMs), rateLimitedNow);
+  }
+
   /** One URL (one hop): HEAD or GET, GET after a refused HEAD, retries of transient failures. */
   async function fetchHop(
     url: URL,
@@ -135,13 +148,16 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
       const currentMethod = method;
-      const outcome = await scheduler.run(url.host, () => {
+      const retryNumber = retry + 1;
+      const outcome = await scheduler.run(url.host, async () => {
         requests += 1;
         attempts += 1;
-        return sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });
+        const answer = await sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });
+        // Inside the slot, so the next waiting request already sees the pause.
+        pushBack(url.host, answer, retryNumber);
+        return answer;
       });
       const status = outcome.kind === 'response' ? outcome.status : undefined;
-      if (status === 429) rateLimited += 1;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
         headOutcome = outcome;
         method = 'GET';
@@ -151,16 +167,15 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       if (headOutcome !== undefined && outcome.kind === 'response' && outcome.status < 400 && !headRefused.has(url.host)) {
         headRefused.add(url.host);
       }
+      const retryAfter =
+        outcome.kind === 'response' && (status === 429 || status === 503)
+          ? parseRetryAfter(outcome.headers['retry-after'], now())
+          : undefined;
       if (!isTransient(outcome) || retry >= settings.retries) return { outcome, method, attempts };
+      // Asked to wait longer than we are willing to: report what we have.
+      if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return { outcome, method, attempts };
       retry += 1;
-      let delay = backoffDelay(retry, settings.retry, random);
-      if (outcome.kind === 'response' && (status === 429 || status === 503)) {
-        const retryAfter = parseRetryAfter(outcome.headers['retry-after'], now());
-        // Asked to wait longer than we are willing to: report what we have.
-        if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return { outcome, method, attempts };
-        if (retryAfter !== undefined) delay = Math.max(delay, retryAfter);
-        if (status === 429 || retryAfter !== undefined) scheduler.pause(url.host, now() + delay, status === 429);
-      }
+      const delay = Math.max(backoffDelay(retry, settings.retry, random), retryAfter ?? 0);
       retries += 1;
       await sleep(delay);
     }

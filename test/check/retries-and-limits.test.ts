@@ -71,6 +71,20 @@ describe('retries', () => {
     expect(server.received).toHaveLength(4);
   });
 
+  it('pauses the host for the others even when the request that got the 429 is not retried', async () => {
+    const { fetcher, clock } = env.fetcher({ perHost: 1, retries: 0 });
+    const arrivals: number[] = [];
+    const server = await env.serve((_req, res) => {
+      arrivals.push(clock.now);
+      res.writeHead(arrivals.length === 1 ? 429 : 200, arrivals.length === 1 ? { 'retry-after': '4' } : {});
+      res.end();
+    });
+    const start = clock.now;
+    const results = await Promise.all(['/a', '/b'].map((path) => fetcher.fetch({ url: `${server.origin}${path}` })));
+    expect(results.map((result) => result.status)).toEqual([429, 200]);
+    expect(arrivals[1]).toBeGreaterThanOrEqual(start + 4000);
+  });
+
   it('gives up at once when Retry-After asks for more than the cap', async () => {
     const server = await env.serve((_req, res) => {
       res.writeHead(429, { 'retry-after': '3600' });
