@@ -6,8 +6,18 @@ import { NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
 const PERMANENT = new Set([301, 308]);
 /** Single path segments that name a listing page rather than content. */
 const LISTING_SEGMENT = /^(?:courses|browse|catalog|catalogue|search|explore|home|homepage|index(?:\.(?:html?|php|aspx?|jsp|cfm))?|default(?:\.aspx?)?|categories|category|programs|products|topics|directory|welcome|start|main|portal|learn|discover)$/i;
-/** A language prefix such as `/en/`, `/en-us/`, `/pt_BR/`. */
-const LOCALE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
+/** ISO 639-1 language codes: a first path segment made of one of them (`/en/`, `/en-us/`, `/pt_BR/`) is a locale. */
+const LANGUAGES = new Set(
+  ('aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu ' +
+    'fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ' +
+    'ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os ' +
+    'pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ' +
+    'ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu').split(' '),
+);
+function isLocaleSegment(segment: string): boolean {
+  const match = /^([a-z]{2})(?:[-_][a-z]{2,4})?$/i.exec(segment);
+  return match !== null && LANGUAGES.has(match[1]!.toLowerCase());
+}
 
 export interface RedirectFacts {
   /** True when every hop was 301 or 308. */
@@ -36,7 +46,7 @@ function parse(url: string): URL | undefined {
 
 function contentSegments(url: URL): string[] {
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
-  if (segments.length > 0 && LOCALE_SEGMENT.test(segments[0] ?? '') && segments.length <= 2) return segments.slice(1);
+  if (segments.length > 0 && isLocaleSegment(segments[0] ?? '') && segments.length <= 2) return segments.slice(1);
   return segments;
 }
 

@@ -85,7 +85,8 @@ function backtrack(a: readonly string[], b: readonly string[], trace: readonly I
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  const name = path.split('\\').join('/').replace(/^\/+/, '');
+  const out = [`--- a/${name}`, `+++ b/${name}`];
   let index = 0;
   // line numbers (1-based) of ops[index] in the old and new file
   const oldLine: number[] = [];

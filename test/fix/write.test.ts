@@ -70,8 +70,8 @@ describe('fixFile', () => {
     const result = await fixFile(path, SOURCE, edits(SOURCE), { dryRun: true });
     expect(result.diff).toBe(
       [
-        `--- a/${path}`,
-        `+++ b/${path}`,
+        `--- a/${path.replace(/^\/+/, "")}`,
+        `+++ b/${path.replace(/^\/+/, "")}`,
         '@@ -1,6 +1,6 @@',
         ' \uFEFF---\r',
         ' title: T\r',
