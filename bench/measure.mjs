@@ -95,7 +95,7 @@ function treePeakKb(pid) {
 
 function readHwmKb(pid) {
   try {
-    const status = readFileNow(`/proc/${pid}/status`);
+    const status = readFileNow(`/proc/${pid}/status`, 'utf8');
     const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
     return match ? Number(match[1]) : 0;
   } catch {
@@ -105,7 +105,7 @@ function readHwmKb(pid) {
 
 function readChildren(pid) {
   try {
-    return readFileNow(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileNow(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
