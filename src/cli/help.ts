@@ -1,3 +1,14 @@
+import { DEFAULT_MAX_AGE_MS } from '../cache/index.js';
+import { DEFAULT_CHECK_SETTINGS as D } from '../check/index.js';
+
+function seconds(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+/** The --help text; every default is read from the constant the code uses. */
 export function helpText(): string {
   return `linkrot — find rotten links in Markdown posts and rescue them from archive.org
 
@@ -17,12 +28,12 @@ Output
       --fail-on STATES         states that make the exit code 1 (default: dead), e.g. dead,suspicious
 
 Checking
-      --concurrency N          requests in flight overall (default 128)
-      --per-host N             requests in flight per host (default 8)
-      --interval DURATION      least time between two requests to one host (default 0)
-      --timeout DURATION       per request: connect, headers and body each (default 20s; a number is seconds)
-      --retries N              retries of a transient failure (timeout, reset, 5xx, 429) (default 3)
-      --max-redirects N        redirects followed before giving up (default 10)
+      --concurrency N          requests in flight overall (default ${D.concurrency})
+      --per-host N             requests in flight per host (default ${D.perHost})
+      --interval DURATION      least time between two requests to one host (default ${seconds(D.intervalMs)})
+      --timeout DURATION       one attempt, connect to last body byte (default ${seconds(D.timeoutMs)}; a number is seconds)
+      --retries N              retries of a transient failure (timeout, reset, 5xx, 429) (default ${D.retries})
+      --max-redirects N        redirects followed before giving up (default ${D.maxRedirects})
       --exclude REGEX          skip URLs matching this regular expression (repeatable)
       --allow-private          also fetch private, loopback and link-local addresses
       --insecure               accept invalid TLS certificates
@@ -42,7 +53,7 @@ Fixing
 Runs in CI
       --cache[=FILE]           remember verdicts in FILE (default .linkrot-cache.json)
       --no-cache               ignore a cache set in the config file
-      --max-age DURATION       re-check cached verdicts older than this (default 1d)
+      --max-age DURATION       re-check cached verdicts older than this (default ${seconds(DEFAULT_MAX_AGE_MS)})
       --changed-since REF      only Markdown files changed since the git ref REF
       --only-new-links         with --changed-since: only links added since REF
       --shard K/N              this job checks the hosts of shard K of N (merge the reports)
