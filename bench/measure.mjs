@@ -14,6 +14,18 @@ import { clearInterval, setInterval } from 'node:timers';
 const GNU_TIME = '/usr/bin/time';
 const POLL_MS = 25;
 
+/** Process groups of the runs in progress: killed if the bench itself ends first. */
+const running = new Set();
+process.once('exit', () => {
+  for (const pid of running) killGroup(pid, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const pid of running) killGroup(pid, 'SIGKILL');
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
+
 /** True when peak RSS comes from GNU time (else from polling /proc). */
 export const HAS_GNU_TIME = existsSync(GNU_TIME);
 
@@ -34,6 +46,7 @@ export async function runMeasured(command, args, options) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  running.add(child.pid);
   const stdout = [];
   const stderr = [];
   child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -53,6 +66,7 @@ export async function runMeasured(command, args, options) {
     child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
   });
   const wallMs = performance.now() - started;
+  running.delete(child.pid);
   clearInterval(poll);
   clearTimeout(cap);
   let timedKb = 0;
