@@ -42,7 +42,7 @@ export async function runMeasured(command, args, options) {
   const started = performance.now();
   const child = spawn(file, argv, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -39,6 +39,7 @@ export function summarize(tool) {
     methods: tool.runs[0]?.methods ?? {},
     limit429: worst('limit429'),
     mostInFlight: worst('mostInFlight'),
+    clientErrors: worst('clientErrors'),
     falseDead: worstScore('falseDead'),
     missedDead: worstScore('missedDead'),
     unaccounted: worstScore('unaccounted'),
@@ -74,7 +75,7 @@ function rowsOf(scenario) {
       s.name,
       wallCell(s),
       `${s.peakRssMb} MB`,
-      `${s.requests} (${methodsCell(s.methods)})`,
+      `${s.requests} (${methodsCell(s.methods)})${s.clientErrors > 0 ? ` + ${s.clientErrors} TLS` : ''}`,
       String(s.limit429),
       String(s.mostInFlight),
       s.unaccounted === undefined ? '—' : `${scenario.spec.links - s.unaccounted}/${scenario.spec.links}`,
@@ -175,7 +176,8 @@ export function renderMarkdown(results) {
   out.push('Written by `npm run bench` (`bench/run.mjs`); do not edit by hand — re-run it.', '');
   out.push(`- Date: ${results.date}`);
   out.push(`- Machine: ${m.cpu}, ${m.memory}, ${m.os}, Node ${m.node}, load average at start ${m.load} (shared machine: timings are noisy)`);
-  out.push('- Command: `npm run bench` (= `npm run build && node bench/run.mjs`)');
+  out.push(`- Command: \`npm run bench\` (= \`npm run build && node bench/run.mjs\`)${results.extraCaCerts.startsWith('unset') ? ' -- --unset-extra-ca' : ''}`);
+  out.push(`- NODE_EXTRA_CA_CERTS: ${results.extraCaCerts}`);
   out.push(`- Peers (installed by the bench into \`bench/peers/\`, never dependencies of linkrot): linkinator 6, markdown-link-check 3.14 (linkinator 7 and markdown-link-check 3.15 need Node 22)`);
   out.push('');
   out.push('## The simulated web', '');
@@ -200,7 +202,8 @@ export function renderMarkdown(results) {
     '`soft-404` 200 "Page not found" (dead); `gone-404`, `gone-410` (dead).', '');
   out.push('**False dead**: reported broken while the truth is alive or blocked. **Missed dead**: truth dead (404, 410, soft 404) but not reported dead. ' +
     'Unreachable truths count in neither. Per tool: wall time = spawn to exit (median of the runs, min–max); peak RSS = the process tree\'s high-water mark ' +
-    '(GNU `time -f %M`, cross-checked by polling `VmHWM`); requests, 429s and most in flight per host as counted by the servers (worst run).', '');
+    '(GNU `time -f %M`, cross-checked by polling `VmHWM`); requests, 429s and most in flight per host as counted by the servers (worst run). ' +
+    '"+ N TLS": connections that sent a TLS hello instead of HTTP (https probes of the http links; the simulated web speaks http only).', '');
   out.push(`Lower bound of checking 2,000 links: each host serves its 50 URLs ${DEFAULT_HOST_LIMIT} at a time, ${DEFAULT_LATENCY_MS} ms each: ⌈50/8⌉ × 100 ms = 0.70 s. ` +
     `With linkrot's global limit of ${results.settings.concurrency} requests in flight, ⌈2000/${results.settings.concurrency}⌉ × 100 ms = ${seconds(Math.ceil(2000 / results.settings.concurrency) * DEFAULT_LATENCY_MS)} is a second bound; the table states the larger.`, '');
   out.push('linkrot\'s **checking phase** = wall time of `linkrot check` − wall time of `linkrot extract` on the same posts (medians): process start, parsing and output are in both.', '');

@@ -42,6 +42,8 @@ const { values } = parseArgs({
     'no-peers': { type: 'boolean', default: false },
     'no-mlc': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    /** Run every tool without NODE_EXTRA_CA_CERTS (recorded in BENCHMARKS.md when used). */
+    'unset-extra-ca': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -60,7 +62,14 @@ async function main() {
   if (withPeers && !peersInstalled()) throw new Error('bench/peers/node_modules lacks linkinator or markdown-link-check');
   await mkdir(out, { recursive: true });
   const settings = await linkrotDefaults();
-  const results = { machine: describeMachine(), date: new Date().toISOString(), settings, runs, scenarios: [] };
+  const results = {
+    machine: describeMachine(),
+    date: new Date().toISOString(),
+    settings,
+    runs,
+    extraCaCerts: values['unset-extra-ca'] ? 'unset for every tool (--unset-extra-ca)' : process.env.NODE_EXTRA_CA_CERTS ?? 'not set',
+    scenarios: [],
+  };
 
   const small = [MAIN, MIX].filter((spec) => only.has(spec.name));
   if (small.length > 0) {
@@ -149,7 +158,9 @@ async function measureRuns(web, name, repeat, command, read) {
     await drain(web);
     web.reset();
     const { args, capMs } = command();
-    const run = await runMeasured(process.execPath, args, { cwd: work, capMs });
+    const env = { ...process.env };
+    if (values['unset-extra-ca']) delete env.NODE_EXTRA_CA_CERTS;
+    const run = await runMeasured(process.execPath, args, { cwd: work, capMs, env });
     await drain(web);
     const stats = web.stats();
     const figures = {
@@ -162,6 +173,7 @@ async function measureRuns(web, name, repeat, command, read) {
       limit429: stats.limit429,
       scripted429: stats.scripted429,
       mostInFlight: stats.mostInFlight,
+      clientErrors: stats.clientErrors,
     };
     if (read !== undefined) {
       // A capped run is scored too: markdown-link-check prints each file's verdicts as it finishes it.
@@ -172,7 +184,7 @@ async function measureRuns(web, name, repeat, command, read) {
       }
     }
     if ((run.code !== 0 && run.code !== 1) || figures.readError) figures.stderr = run.stderr.trim().split('\n').slice(-5).join('\n');
-    log(`${name} #${i + 1}: ${figures.wallMs} ms${run.capped ? ' (capped)' : ''}, ${figures.peakRssMb} MB, ${stats.requests} requests, ${stats.limit429} 429s, ${stats.mostInFlight} most in flight, exit ${run.code}${figures.score ? `, false dead ${figures.score.falseDead}, missed dead ${figures.score.missedDead}, unaccounted ${figures.score.unaccounted}` : ''}`);
+    log(`${name} #${i + 1}: ${figures.wallMs} ms${run.capped ? ' (capped)' : ''}, ${figures.peakRssMb} MB, ${stats.requests} requests, ${stats.limit429} 429s, ${stats.mostInFlight} most in flight, ${stats.clientErrors} non-HTTP connections, exit ${run.code}${figures.score ? `, false dead ${figures.score.falseDead}, missed dead ${figures.score.missedDead}, unaccounted ${figures.score.unaccounted}` : ''}`);
     if (figures.stderr) log(figures.stderr);
     tool.runs.push(figures);
   }

@@ -22,6 +22,7 @@ export interface HostStats {
   limit429: number;
   scripted429: number;
   unknown: number;
+  clientErrors: number;
   inFlight: number;
   mostInFlight: number;
 }
@@ -33,6 +34,7 @@ export interface WebStats {
   limit429: number;
   scripted429: number;
   unknown: number;
+  clientErrors: number;
   mostInFlight: number;
   inFlight: number;
 }

@@ -112,12 +112,13 @@ export async function startSimWeb(options) {
       return;
     }
     const agent = String(req.headers['user-agent'] ?? '');
-    later(latencyMs, () => respond(route, { res, method, count, agent, stats }));
+    later(latencyMs, () => respond(route, { res, method, count, agent, stats, path }));
   };
 
-  const respond = (route, { res, method, count, agent, stats }) => {
+  const respond = (route, { res, method, count, agent, stats, path }) => {
     switch (route.mode) {
       case 'ok':
+        if (path.endsWith('.png')) return send(res, 200, { 'content-type': 'image/png' }, PNG, method);
         return send(res, 200, {}, article(), method);
       case 'head-405':
         if (method === 'HEAD') return send(res, 405, { allow: 'GET' }, '', method);
@@ -180,7 +181,9 @@ export async function startSimWeb(options) {
     next();
   };
 
-  const servers = await listenAll(options.addresses, handle);
+  const servers = await listenAll(options.addresses, handle, (address) => {
+    hosts.get(address).clientErrors += 1;
+  });
   const port = servers[0].address().port;
   const hardStop = setTimeout(() => {
     process.emitWarning(`simulated web stopped by its ${hardTimeoutMs} ms hard timeout`);
@@ -235,6 +238,8 @@ export async function startSimWeb(options) {
         limit429: sum(all, 'limit429'),
         scripted429: sum(all, 'scripted429'),
         unknown: sum(all, 'unknown'),
+        /** Connections that sent no valid HTTP request: a TLS handshake (an https probe) on the http port. */
+        clientErrors: sum(all, 'clientErrors'),
         mostInFlight: Math.max(0, ...all.map((s) => s.mostInFlight)),
         inFlight: sum(all, 'inFlight'),
       };
@@ -243,7 +248,7 @@ export async function startSimWeb(options) {
   };
 }
 
-async function listenAll(addresses, handle) {
+async function listenAll(addresses, handle, onClientError) {
   for (let attempt = 0; attempt < 10; attempt += 1) {
     const servers = [];
     let port = 0;
@@ -252,6 +257,10 @@ async function listenAll(addresses, handle) {
         const server = http.createServer({ keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) =>
           handle(address, req, res),
         );
+        server.on('clientError', (error, socket) => {
+          onClientError(address);
+          socket.destroy();
+        });
         servers.push(server);
         await new Promise((resolve, reject) => {
           server.once('error', reject);
@@ -273,13 +282,13 @@ async function listenAll(addresses, handle) {
 
 function send(res, status, headers, body, method) {
   if (res.destroyed || res.headersSent) return;
-  const bytes = Buffer.from(body);
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(bytes.length), ...headers });
   res.end(method === 'HEAD' ? undefined : bytes);
 }
 
 function emptyHostStats() {
-  return { requests: 0, methods: {}, limit429: 0, scripted429: 0, unknown: 0, inFlight: 0, mostInFlight: 0 };
+  return { requests: 0, methods: {}, limit429: 0, scripted429: 0, unknown: 0, clientErrors: 0, inFlight: 0, mostInFlight: 0 };
 }
 
 function sum(list, field) {
@@ -289,6 +298,12 @@ function sum(list, field) {
 function page(title, text = title) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 }
+
+/** A 1×1 transparent PNG: image URLs answer as images. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 const PARAGRAPH =
   'Gradient descent follows the slope of the loss downhill, one small step at a time, until the slope flattens. ';

@@ -175,6 +175,21 @@ describe('simulated web', () => {
     expect(web!.stats().inFlight).toBe(0);
   });
 
+  it('answers image URLs as images, and counts connections that send no HTTP (a TLS hello)', async () => {
+    const url = await start([['/images/figure-1.png', { mode: 'ok' }]]);
+    const image = await hit(url('/images/figure-1.png'));
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    const { connect } = await import('node:net');
+    await new Promise<void>((resolve) => {
+      const socket = connect(web!.port, A, () => socket.write(Buffer.from([0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 0x01, 0x00])));
+      socket.on('close', () => resolve());
+      socket.on('error', () => undefined);
+    });
+    expect(web!.stats().clientErrors).toBe(1);
+    expect(web!.stats().requests).toBe(1);
+  });
+
   it('forgets requests and per-URL state on reset', async () => {
     const url = await start([['/x', { mode: '503-then-200' }]]);
     expect((await hit(url('/x'))).status).toBe(503);
