@@ -47,7 +47,7 @@ Checking
       --root-dir DIR           check root-relative links (/x) as files under DIR
 
 Fixing
-      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean (default all)
+      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean (default: the config file's fix, else all)
       --dry-run                with --fix: print a unified diff instead of writing
 
 Runs in CI

@@ -32,7 +32,8 @@ export interface Flags {
   contentChecks?: boolean;
   cache?: string | false;
   maxAgeMs?: number;
-  fix?: SuggestionKind[];
+  /** `true` for a bare `--fix`: the config file's `fix` kinds, else every kind. */
+  fix?: SuggestionKind[] | true;
   dryRun?: boolean;
   config?: string;
   changedSince?: string;
@@ -132,7 +133,7 @@ export function parseStates(text: string, where = '--fail-on'): State[] {
 }
 
 export function parseFixKinds(text: string): SuggestionKind[] {
-  if (text === '' || text === 'all') return [...SUGGESTION_KINDS];
+  if (text === 'all') return [...SUGGESTION_KINDS];
   const kinds = text.split(',').map((part) => part.trim());
   for (const kind of kinds) {
     if (!(SUGGESTION_KINDS as readonly string[]).includes(kind)) throw usage(`--fix: unknown kind \`${kind}\` (expected some of ${SUGGESTION_KINDS.join(', ')})`);
@@ -207,7 +208,7 @@ export function parseInvocation(argv: string[]): Invocation {
   if (values.cache !== undefined) flags.cache = values.cache === '' ? '.linkrot-cache.json' : values.cache;
   if (values['no-cache']) flags.cache = false;
   set('maxAgeMs', duration('max-age', values['max-age']));
-  if (values.fix !== undefined) flags.fix = parseFixKinds(values.fix);
+  if (values.fix !== undefined) flags.fix = values.fix === '' ? true : parseFixKinds(values.fix);
   set('dryRun', values['dry-run']);
   if (flags.dryRun && !flags.fix) throw usage('--dry-run goes with --fix (it prints the diff --fix would apply)');
   set('config', values.config);

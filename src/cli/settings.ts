@@ -1,6 +1,6 @@
 import { DEFAULT_CACHE_FILE, DEFAULT_MAX_AGE_MS } from '../cache/index.js';
 import type { ConfigFile } from '../config/index.js';
-import type { State, SuggestionKind } from '../model.js';
+import { SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
 import type { CheckOptions } from '../pipeline/index.js';
 import type { Flags, Format } from './options.js';
 
@@ -62,7 +62,7 @@ export function resolveSettings(config: ConfigFile, flags: Flags): Settings {
     failOn: flags.failOn ?? config.failOn ?? DEFAULT_FAIL_ON,
     cache: flags.cache ?? configCache ?? false,
     maxAgeMs: flags.maxAgeMs ?? config.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
-    fix: flags.fix ?? undefined,
+    fix: flags.fix === true ? [...(config.fix ?? SUGGESTION_KINDS)] : flags.fix,
     dryRun: flags.dryRun ?? false,
     changedSince: flags.changedSince,
     onlyNewLinks: flags.onlyNewLinks ?? false,
