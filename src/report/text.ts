@@ -8,7 +8,7 @@ export interface TextOptions {
   color: boolean;
   /** List alive and skipped links one by one instead of a count. */
   verbose?: boolean;
-  /** Terminal width: link texts and details are shortened to fit (URLs never are, so they stay copyable). */
+  /** Terminal width: details are wrapped and link texts shortened to fit (URLs never are, so they stay copyable). */
   width?: number;
 }
 
@@ -51,7 +51,9 @@ export function renderText(report: Report, options: TextOptions): string {
     for (const { file, link } of rows) {
       lines.push(`  ${paint('1', `${clean(file.path)}:${link.line}:${link.column}`)}  ${clean(redactField(link.resolved ?? link.url))}`);
       const family = link.family === undefined ? '' : ` (${clean(link.family)})`;
-      lines.push(`    ${paint(STATE_COLOUR[state], `${link.reason}${family}`)}: ${fit(clean(redactText(link.detail)), 6 + link.reason.length + family.length)}`);
+      const [first = '', ...rest] = wrap(clean(redactText(link.detail)), options.width, 6 + link.reason.length + family.length, 6);
+      lines.push(`    ${paint(STATE_COLOUR[state], `${link.reason}${family}`)}: ${first}`);
+      for (const line of rest) lines.push(`      ${line}`);
       if (link.text !== '') lines.push(`    ${paint('2', fit(`“${clean(redactText(link.text))}”`, 4))}`);
       for (const suggestion of link.suggestions) {
         const when = suggestion.timestamp === undefined ? '' : ` (${formatTimestamp(suggestion.timestamp)})`;
@@ -87,6 +89,27 @@ function clean(text: string): string {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Break text at spaces into lines that fit `width` after an indent (`firstIndent` for the first line, `nextIndent`
+ * after it); a word longer than a line stays whole. One line when no width is known.
+ */
+export function wrap(text: string, width: number | undefined, firstIndent: number, nextIndent: number): string[] {
+  if (width === undefined) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const room = Math.max(width - (lines.length === 0 ? firstIndent : nextIndent), 20);
+    if (line !== '' && Array.from(line).length + 1 + Array.from(word).length > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Shorten to `max` characters (code points) with an ellipsis; no limit when `max` is undefined. */
