@@ -1,28 +1,52 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LinkrotError } from '../errors.js';
+
+/** Largest post read (bytes): a bigger file is refused before it is read. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * A post's text: UTF-8, byte-order mark kept (offsets count it, see model.ts). Throws LinkrotError
  * `LINKROT_INPUT` with one clear line for a missing or unreadable path, a directory, a binary file (NUL
- * bytes) or invalid UTF-8. An empty file is fine.
+ * bytes), invalid UTF-8, a file over `maxBytes` (checked before reading it) or an empty file (no bytes, or
+ * only white space).
  */
-export async function readPostSource(path: string): Promise<string> {
+export async function readPostSource(path: string, options: { maxBytes?: number } = {}): Promise<string> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Buffer;
   try {
+    const info = await stat(path);
+    if (info.isFile() && info.size > maxBytes) {
+      throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit for a Markdown file`);
+    }
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof LinkrotError) throw error;
     throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: ${describe(error)}`, { cause: error });
+  }
+  if (bytes.length > maxBytes) {
+    throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for a Markdown file`);
   }
   if (bytes.includes(0)) {
     throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: expected a Markdown text file, found binary data (NUL bytes)`);
   }
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch (error) {
     throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: expected UTF-8 text, found invalid UTF-8`, { cause: error });
   }
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is empty, expected Markdown text`);
+  }
+  return text;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${bytes} bytes`;
 }
 
 function describe(error: unknown): string {

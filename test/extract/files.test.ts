@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLinkrotError } from '../../src/errors.js';
-import { findMarkdownFiles, readPostSource } from '../../src/extract/index.js';
+import { DEFAULT_MAX_FILE_BYTES, findMarkdownFiles, readPostSource } from '../../src/extract/index.js';
 
 let root: string;
 beforeAll(() => {
@@ -29,6 +29,9 @@ beforeAll(() => {
   write('bin/latin1.md', new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
   write('text/bom.md', '\uFEFF# t\r\n');
   write('text/empty.md', '');
+  write('text/blank.md', '\uFEFF \r\n\t\n');
+  write('text/huge.md', '');
+  truncateSync(join(root, 'text/huge.md'), 50 * 1024 * 1024); // sparse: 50 MB that take no disk and no time
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -77,9 +80,19 @@ describe('readPostSource', () => {
     throw new Error(`expected ${path} to fail`);
   };
 
-  it('keeps the BOM and CRLF, and reads an empty file as no text', async () => {
+  it('keeps the BOM and CRLF', async () => {
     expect(await readPostSource(join(root, 'text', 'bom.md'))).toBe('\uFEFF# t\r\n');
-    expect(await readPostSource(join(root, 'text', 'empty.md'))).toBe('');
+  });
+
+  it('rejects an empty file and one holding only white space', async () => {
+    expect(await failure(join(root, 'text', 'empty.md'))).toMatch(/^Cannot read `.*empty\.md`: it is empty, expected Markdown text$/);
+    expect(await failure(join(root, 'text', 'blank.md'))).toMatch(/: it is empty, expected Markdown text$/);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    expect(DEFAULT_MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
+    expect(await failure(join(root, 'text', 'huge.md'))).toMatch(/^Cannot read `.*huge\.md`: it is 50 MiB, over the 10 MiB limit for a Markdown file$/);
+    await expect(readPostSource(join(root, 'text', 'bom.md'), { maxBytes: 4 })).rejects.toThrow(/it is 8 bytes, over the 4 bytes limit/);
   });
 
   it('rejects missing paths, directories, binary files and invalid UTF-8 with one clear line', async () => {
