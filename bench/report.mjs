@@ -102,6 +102,7 @@ function targetLines(scenario) {
   if (s.falseDead === undefined) return [`targets not measured: linkrot gave no report (${s.readError ?? 'unknown error'}, exit ${s.exitCodes})`];
   const phase = checkingPhase(scenario);
   const mark = (ok) => (ok ? 'met' : 'MISSED');
+  const main = scenario.spec.name === 'main';
   const lines = [
     `whole process ${seconds(s.wallMs)} (median of ${s.runs}; worst ${seconds(s.wallMax)}) vs ≤ ${seconds(TARGETS.wallMs)}: ${mark(s.wallMs <= TARGETS.wallMs)}${s.wallMs > TARGETS.wallMs ? ` by ${seconds(s.wallMs - TARGETS.wallMs)} (${((s.wallMs / TARGETS.wallMs - 1) * 100).toFixed(0)} % over)` : ''}`,
     `429s provoked ${s.limit429} vs 0: ${mark(s.limit429 === 0)}`,
@@ -109,10 +110,12 @@ function targetLines(scenario) {
     `false dead ${s.falseDead ?? '?'} vs 0: ${mark(s.falseDead === 0)}`,
     `peak RSS ${s.peakRssMb} MB vs < ${TARGETS.peakRssMb} MB: ${mark(s.peakRssMb < TARGETS.peakRssMb)}`,
   ];
+  // The 1.5 s and 150 MB targets are the main scenario's; elsewhere the figures are reported, not judged.
+  if (!main) lines.splice(0, lines.length, `whole process ${seconds(s.wallMs)}, peak RSS ${s.peakRssMb} MB, 429s provoked ${s.limit429}, most in flight per host ${s.mostInFlight}, false dead ${s.falseDead}`);
   if (phase) {
     lines.push(
       `checking phase = wall(check) − wall(extract) = ${seconds(phase.check)} − ${seconds(phase.extract)} = ${seconds(phase.ms)}; ` +
-        `bound ${scenario.bound.formula} = ${seconds(scenario.bound.ms)}; ratio ${phase.ratio.toFixed(2)} vs ≤ ${TARGETS.boundRatio}: ${mark(phase.ratio <= TARGETS.boundRatio)}`,
+        `bound ${scenario.bound.formula} = ${seconds(scenario.bound.ms)}; ratio ${phase.ratio.toFixed(2)}${main ? ` vs ≤ ${TARGETS.boundRatio}: ${mark(phase.ratio <= TARGETS.boundRatio)}` : ''}`,
     );
   }
   return lines;
@@ -189,10 +192,10 @@ export function renderMarkdown(results) {
   );
   out.push(`- **main**: 2,000 alive links (one URL each) in 100 posts over 40 hosts (50 per host).`);
   out.push(
-    `- **mix**: 600 links in 30 posts over 40 hosts. On 36 hosts each URL is \`ok\` or, with these shares, ${Object.entries(MIX_WEIGHTS).map(([k, v]) => `${k} ${v * 100} %`).join(', ')}; ` +
+    `- **mix**: 600 links in 30 posts over 40 hosts. On 36 hosts each URL is \`ok\` or, with these shares, ${Object.entries(MIX_WEIGHTS).map(([k, v]) => `${k} ${Math.round(v * 100)} %`).join(', ')}; ` +
       `the last 4 hosts answer every URL the same way: ${MIX_HOST_MODES.join(', ')}.`,
   );
-  out.push(`- **load**: 20,000 links in 200 posts over 500 hosts; ${Object.entries(LOAD_WEIGHTS).map(([k, v]) => `${k} ${v * 100} %`).join(', ')}, the rest ok. linkrot only.`);
+  out.push(`- **load**: 20,000 links in 200 posts over 500 hosts; ${Object.entries(LOAD_WEIGHTS).map(([k, v]) => `${k} ${Math.round(v * 100)} %`).join(', ')}, the rest ok. linkrot only.`);
   out.push('');
   out.push('Behaviours and their truth: `ok` 200 (alive); `head-405` HEAD 405, GET 200 (alive); `redirect` 1–3 hops of 301/308 to a 200 (alive); ' +
     '`redirect-loop` 302 A→B→A (unreachable); `retry-after-429` first request 429 `Retry-After: 1`, then 200 (alive); `503-then-200` (alive); ' +

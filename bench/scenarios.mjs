@@ -87,7 +87,7 @@ export function buildScenario(spec, addresses, origin) {
     const mode = pickMode(spec, hostIndex, random);
     const image = random() < 0.1;
     const url = `${origin(address)}${image ? `/images/figure-${i}.png` : `/${2010 + (i % 12)}/${slug(random)}-${i}`}`;
-    routes.set(url, routeFor(mode, url, routes, random, i));
+    routes.set(url, routeFor(mode, url, routes, random, i, image));
     links.push({ url, mode, truth: TRUTH_BY_MODE[mode], host: address, image });
   }
   clusterByHost(links, random);
@@ -127,12 +127,12 @@ function weighted(weights, random) {
 }
 
 /** The route of a URL; redirects and loops add the routes of their other hops. */
-function routeFor(mode, url, routes, random, i) {
+function routeFor(mode, url, routes, random, i, image) {
   const base = new URL(url);
   if (mode === 'redirect') {
     const hops = 1 + Math.floor(random() * 3);
     let target = `${base.origin}/moved/${i}/final`;
-    routes.set(target, { mode: 'ok' });
+    routes.set(target, { mode: 'ok', image });
     for (let hop = hops - 1; hop >= 1; hop -= 1) {
       const via = `${base.origin}/moved/${i}/hop-${hop}`;
       routes.set(via, { mode: 'redirect', status: hop % 2 ? 301 : 308, location: new URL(target).pathname });
@@ -145,7 +145,7 @@ function routeFor(mode, url, routes, random, i) {
     routes.set(other, { mode: 'redirect-loop', status: 302, location: base.pathname });
     return { mode, status: 302, location: new URL(other).pathname };
   }
-  return { mode };
+  return { mode, image };
 }
 
 const WORDS = ['neural', 'networks', 'deep', 'learning', 'gradient', 'descent', 'backprop', 'convolution', 'attention',

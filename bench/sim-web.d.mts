@@ -14,6 +14,8 @@ export interface Route {
   mode: string;
   status?: number;
   location?: string;
+  /** Answer as an image (image/png) when the page works. */
+  image?: boolean;
 }
 
 export interface HostStats {

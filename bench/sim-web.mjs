@@ -118,11 +118,10 @@ export async function startSimWeb(options) {
   const respond = (route, { res, method, count, agent, stats, path }) => {
     switch (route.mode) {
       case 'ok':
-        if (path.endsWith('.png')) return send(res, 200, { 'content-type': 'image/png' }, PNG, method);
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'head-405':
         if (method === 'HEAD') return send(res, 405, { allow: 'GET' }, '', method);
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'redirect':
       case 'redirect-loop':
         return send(res, route.status ?? 301, { location: route.location }, '', method);
@@ -131,17 +130,17 @@ export async function startSimWeb(options) {
           stats.scripted429 += 1;
           return send(res, 429, { 'retry-after': '1' }, page('Too Many Requests'), method);
         }
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case '503-then-200':
         if (count === 1) return send(res, 503, { 'retry-after': '1' }, page('Service Unavailable'), method);
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'slow-headers':
-        return later(SLOW_HEADERS_MS, () => send(res, 200, {}, article(), method));
+        return later(SLOW_HEADERS_MS, () => send(res, 200, ...content(route, path), method));
       case 'slow-body':
         return trickle(res, article(), method);
       case 'reset-once':
         if (count === 1) return res.socket?.destroy();
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'reset':
         return res.socket?.destroy();
       case 'challenge':
@@ -150,10 +149,10 @@ export async function startSimWeb(options) {
         return send(res, 999, {}, page('Request denied'), method);
       case 'browser-only':
         if (!agent.startsWith('Mozilla/')) return send(res, 403, {}, page('Forbidden'), method);
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'no-link-agents':
         if (/link/i.test(agent)) return send(res, 403, {}, page('Forbidden'), method);
-        return send(res, 200, {}, article(), method);
+        return send(res, 200, ...content(route, path), method);
       case 'soft-404':
         return send(res, 200, {}, page('Page not found', 'Sorry, the page you are looking for does not exist.'), method);
       case 'gone-404':
@@ -297,6 +296,12 @@ function sum(list, field) {
 
 function page(title, text = title) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+}
+
+/** Headers and body of a working page: an image for image links (`route.image` or a .png path), else HTML. */
+function content(route, path) {
+  if (route.image === true || path.endsWith('.png')) return [{ 'content-type': 'image/png' }, PNG];
+  return [{}, article()];
 }
 
 /** A 1×1 transparent PNG: image URLs answer as images. */
