@@ -292,6 +292,8 @@ export interface FetchRequest {
   followRedirects?: boolean;
   /** Extra request headers for this request only. */
   headers?: Record<string, string>;
+  /** Retries of a transient failure for this request, instead of the run's setting (probes use 0). */
+  retries?: number;
 }
 
 export interface Fetcher {

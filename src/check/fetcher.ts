@@ -141,6 +141,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     forceGet: boolean,
     bodyLimit: number,
     headers: Record<string, string>,
+    retryLimit: number,
   ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number }> {
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
     let attempts = 0;
@@ -171,7 +172,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         outcome.kind === 'response' && (status === 429 || status === 503)
           ? parseRetryAfter(outcome.headers['retry-after'], now())
           : undefined;
-      if (!isTransient(outcome) || retry >= settings.retries) return { outcome, method, attempts };
+      if (!isTransient(outcome) || retry >= retryLimit) return { outcome, method, attempts };
       // Asked to wait longer than we are willing to: report what we have.
       if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return { outcome, method, attempts };
       retry += 1;
@@ -210,7 +211,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         return finish(url, { error: { code: 'private-address', message } });
       }
       const headers = headersFor(url, requestUrl.host, request.headers);
-      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers);
+      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers, request.retries ?? settings.retries);
       attempts += hop.attempts;
       method = hop.method;
       const { outcome } = hop;

@@ -57,7 +57,8 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
     followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES } });
   }
   if (/^http:/i.test(url) && /^http:/i.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
-    followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url) } });
+    // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
+    followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0 } });
   }
   const sibling = settings.contentChecks && ok ? siblingCandidate(url, result) : undefined;
   if (sibling !== undefined) {

@@ -22,6 +22,18 @@ describe('retries', () => {
     expect(fetcher.stats()).toMatchObject({ requests: 2, retries: 1, rateLimited: 0 });
   });
 
+  it('a request may ask for fewer retries than the run (probes use none)', async () => {
+    const server = await env.serve((_req, res) => {
+      res.writeHead(503);
+      res.end();
+    });
+    const { fetcher, slept } = env.fetcher({ retries: 3 });
+    const result = await fetcher.fetch({ url: `${server.origin}/`, retries: 0 });
+    expect(result).toMatchObject({ status: 503, attempts: 1 });
+    expect(server.received).toHaveLength(1);
+    expect(slept).toEqual([]);
+  });
+
   it('backs off exponentially and gives up after the configured retries', async () => {
     const server = await env.serve((_req, res) => {
       res.writeHead(500);

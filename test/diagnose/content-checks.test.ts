@@ -137,7 +137,7 @@ describe('requests', () => {
 
   it('asks for the https variant of an http link that stayed on http, not of one that moved to https', () => {
     const url = 'http://yann.example.com/exdb/mnist/';
-    expect(followUpsFor(url, result(url, html(ARTICLE)), SETTINGS)).toEqual([{ key: 'https', request: { url: 'https://yann.example.com/exdb/mnist/' } }]);
+    expect(followUpsFor(url, result(url, html(ARTICLE)), SETTINGS)).toEqual([{ key: 'https', request: { url: 'https://yann.example.com/exdb/mnist/', retries: 0 } }]);
     expect(followUpsFor(url, redirected(url, [[url, 301]], 'https://yann.example.com/exdb/mnist/', html(ARTICLE)), SETTINGS)).toEqual([]);
   });
 
