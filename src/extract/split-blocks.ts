@@ -1,0 +1,90 @@
+/**
+ * Where a Markdown document may be cut into pieces that parse on their own exactly as they do in the whole.
+ *
+ * A cut goes before a line L when the line before L is blank and L starts in column 1 with a character that
+ * cannot continue anything: after a blank line an unindented line closes every container (list items and
+ * footnote definitions need indentation, block quotes a `>` on every line, nothing is lazy after a blank
+ * line) and every leaf block except fenced code and HTML blocks of kinds 1-5 (`<pre>`, `<script>`, `<style>`,
+ * `<textarea>`, comments, `<?`, `<!X`, CDATA). Those two are not tracked here: the caller checks each parsed
+ * piece and joins it to the next when it ends inside one (see parse.ts). Never cut:
+ * - before a list marker or `*`/`-`/`+`/digit (would change a list; `---` could look like front matter),
+ * - before the end of a YAML front matter block that starts the document.
+ */
+
+/** Start of every line that may begin a new piece, in order (never 0). */
+export function findCutPoints(text: string): number[] {
+  const cuts: number[] = [];
+  let from = frontMatterEnd(text);
+  let previousBlank = false;
+  const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
+  LINE.lastIndex = from;
+  while (from < text.length) {
+    const match = LINE.exec(text);
+    if (!match || match[0] === '') break;
+    const start = from;
+    from += match[0].length;
+    const first = text.charCodeAt(start);
+    const blank = /^[ \t]*(?:\r\n|\r|\n|$)/.test(match[0]);
+    if (previousBlank && !blank && start > 0 && canStartPiece(first)) cuts.push(start);
+    previousBlank = blank;
+  }
+  return cuts;
+}
+
+/** Not white space, not a list or thematic-break marker, not a digit (ordered list). */
+function canStartPiece(code: number): boolean {
+  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) return false;
+  if (code === 0x2a || code === 0x2b || code === 0x2d) return false; // * + -
+  if (code >= 0x30 && code <= 0x39) return false;
+  return true;
+}
+
+/** Index just after the closing `---` line of a front matter block that starts the text, else 0. */
+function frontMatterEnd(text: string): number {
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return 0;
+  const close = /(?:^|\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const match = close.exec(text);
+  return match ? match.index + match[0].length : 0;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Whether the raw text of a top-level `code` node is a fenced block left open (it ran to the end of the
+ * piece). An open fence swallows everything after it, so it is always the piece's last block.
+ */
+export function isOpenFence(raw: string): boolean {
+  const open = FENCE_OPEN.exec(raw);
+  if (!open?.[1]) return false;
+  const lines = raw.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return true;
+  const last = lines[lines.length - 1] ?? '';
+  const marker = open[1];
+  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+  return !close.test(last);
+}
+
+const HTML_KINDS: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Whether the raw text of a top-level `html` node is an HTML block of kind 1-5 whose end condition was not
+ * met (it ran to the end of the piece). Errs towards "open": a false "open" only costs a re-parse.
+ */
+export function isOpenHtml(raw: string): boolean {
+  for (const [start, end] of HTML_KINDS) {
+    const opened = start.exec(raw);
+    if (!opened) continue;
+    const lines = raw.split(/\r\n|\r|\n/);
+    if (lines.length === 1) return !end.test(raw.slice(opened[0].length));
+    return !end.test(lines[lines.length - 1] ?? '');
+  }
+  return false;
+}
