@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { LinkrotError } from '../errors.js';
-import type { CheckResult, FetchRequest, Fetcher, HttpMethod, RedirectHop } from '../model.js';
+import type { CheckResult, FetchRequest, Fetcher, HttpMethod, NetworkErrorCode, RedirectHop } from '../model.js';
 import { isPrivateHostname } from '../plan/index.js';
 import { HostScheduler, type HostStats } from './scheduler.js';
 import { backoffDelay, isTransientError, isTransientStatus, parseRetryAfter } from './retry.js';
@@ -49,6 +49,9 @@ function isHeadRefused(outcome: AttemptOutcome): boolean {
   if (status >= 400 && status < 500) return status !== 410 && status !== 429;
   return status === 500 || status === 501 || status === 999;
 }
+
+/** Connection-level failures that hold for every path of an origin. */
+const ORIGIN_FAILURES: ReadonlySet<NetworkErrorCode> = new Set(['connection-refused', 'tls-error', 'dns-not-found']);
 
 function isTransient(outcome: AttemptOutcome): boolean {
   if (outcome.kind === 'error') return isTransientError(outcome.code);
@@ -106,6 +109,11 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   const scheduler = new HostScheduler(settings, { now, sleep });
   /** Hosts that refused a HEAD once: later requests to them start with GET. */
   const headRefused = new Set<string>();
+  /**
+   * Origins that failed at the connection level (refused, TLS handshake, name not found): a property of the
+   * origin, not of the path, so later requests to it in this run get the same answer without a new connection.
+   */
+  const deadOrigins = new Map<string, { code: NetworkErrorCode; message: string }>();
   let requests = 0;
   let retries = 0;
   let rateLimited = 0;
@@ -148,6 +156,10 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
+      const known = deadOrigins.get(url.origin);
+      if (known !== undefined) {
+        return { outcome: { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` }, method, attempts };
+      }
       const currentMethod = method;
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(url.host, async () => {
@@ -158,6 +170,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         pushBack(url.host, answer, retryNumber);
         return answer;
       });
+      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) deadOrigins.set(url.origin, { code: outcome.code, message: outcome.message });
       const status = outcome.kind === 'response' ? outcome.status : undefined;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
         headOutcome = outcome;
