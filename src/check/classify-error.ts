@@ -96,6 +96,9 @@ export function classifyError(error: unknown): ClassifiedError {
     .join(': ')
     .replace(/\s+/g, ' ')
     .slice(0, 300);
+  // A reset during the TLS handshake is a TLS failure of the origin (it does not speak TLS there), not a reset
+  // of an exchange that could go better next time.
+  if (/before secure TLS connection was established/i.test(message)) return { code: 'tls-error', message };
   for (const entry of chain) {
     const code = codeOf(entry);
     if (code === undefined) continue;

@@ -156,13 +156,12 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
-      const known = deadOrigins.get(url.origin);
-      if (known !== undefined) {
-        return { outcome: { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` }, method, attempts };
-      }
       const currentMethod = method;
       const retryNumber = retry + 1;
-      const outcome = await scheduler.run(url.host, async () => {
+      const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
+        // Checked when the slot is granted, not when queued: requests queued behind the first failure are spared.
+        const known = deadOrigins.get(url.origin);
+        if (known !== undefined) return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` };
         requests += 1;
         attempts += 1;
         const answer = await sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });

@@ -193,3 +193,21 @@ describe('politeness limits (measured in the servers)', () => {
     expect(server.received.every((request) => request.headers['x-host-only'] === 'yes')).toBe(true);
   });
 });
+
+describe('origins that fail at the connection level', () => {
+  it('are tried once: later requests to the same origin get the same answer without a connection', async () => {
+    const server = await env.serve((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    const { fetcher } = env.fetcher({ perHost: 1 });
+    // https to a plain HTTP server: the TLS handshake fails
+    const https = server.origin.replace('http:', 'https:');
+    const results = await Promise.all([1, 2, 3, 4].map((n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
+    expect(results.map((result) => result.error?.code)).toEqual(['tls-error', 'tls-error', 'tls-error', 'tls-error']);
+    expect(server.connections).toBe(1);
+    expect(results.slice(1).every((result) => result.error?.message.includes('failed the same way'))).toBe(true);
+    // the plain-HTTP origin of the same host is unaffected
+    expect((await fetcher.fetch({ url: `${server.origin}/` })).status).toBe(200);
+  });
+});

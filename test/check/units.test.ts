@@ -47,6 +47,11 @@ describe('classifyError', () => {
     expect(classifyError(error)).toEqual({ code: 'connection-refused', message: 'fetch failed: connect ECONNREFUSED 10.0.0.1:443' });
   });
 
+  it('calls a reset during the TLS handshake a tls-error (the origin does not speak TLS)', () => {
+    const error = coded('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established');
+    expect(classifyError(error).code).toBe('tls-error');
+  });
+
   it('calls a failed CONNECT tunnel a proxy-error', () => {
     expect(classifyError(coded('UND_ERR_ABORTED', 'Proxy response (502) !== 200 when HTTP Tunneling')).code).toBe('proxy-error');
   });
