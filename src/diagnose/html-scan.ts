@@ -16,8 +16,24 @@ export interface HtmlFacts {
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 const TEXT_CAP = 20_000;
 
+/**
+ * The last few scans: one page is read by the follow-up planning and by every occurrence's diagnosis, and
+ * parsing it once is enough (scanning was a tenth of a run's CPU time). Facts are never mutated by readers.
+ */
+const recentScans = new Map<string, HtmlFacts>();
+const RECENT_SCANS = 32;
+
 /** Parse an HTML sample (possibly truncated) into the facts the content checks use. Never throws. */
 export function scanHtml(html: string): HtmlFacts {
+  const known = recentScans.get(html);
+  if (known !== undefined) return known;
+  const facts = scanHtmlOnce(html);
+  if (recentScans.size >= RECENT_SCANS) recentScans.delete(recentScans.keys().next().value!);
+  recentScans.set(html, facts);
+  return facts;
+}
+
+function scanHtmlOnce(html: string): HtmlFacts {
   const anchors = new Set<string>();
   let title = '';
   let heading = '';

@@ -131,7 +131,9 @@ export async function checkExtracted(input: ExtractedFile[], options: CheckOptio
         } else {
           const needs = { fragment: entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
           const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
-          results.push(result);
+          // Only the facts the no-network test needs: a body sample must not outlive its diagnosis.
+          const { body: _body, ...facts } = result;
+          results.push(facts);
           const followUps: Record<string, CheckResult> = {};
           await Promise.all(
             followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
