@@ -5,11 +5,10 @@ import { loadConfig } from '../config/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractLinks, findJekyllSite, readPostSource } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
-import type { ExtractedFile, FileReport, Link, Report, State } from '../model.js';
-import { checkExtracted } from '../pipeline/index.js';
-import { buildReport, renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
+import type { ExtractedFile, FileReport, Report, State } from '../model.js';
+import { checkExtracted, withFileErrors } from '../pipeline/index.js';
+import { renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
-import { VERSION } from '../version.js';
 import { fileAtRef } from './git.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
@@ -25,46 +24,39 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
 
   const sources = new Map<string, string>();
-  const extracted: ExtractedFile[] = [];
   const unreadable: FileReport[] = [];
-  for (const path of paths) {
-    try {
-      const source = await readPostSource(path);
-      const site = await findJekyllSite(path);
-      const file = extractLinks(source, { path, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }), ...(site ? { site } : {}) });
-      sources.set(path, source);
-      extracted.push({ ...file, path });
-    } catch (error) {
-      if (!(error instanceof LinkrotError)) throw error;
-      problems.push(error.message);
-      unreadable.push({ path, links: [], error: error.message });
+  /** Each post is read and extracted just before it is checked, so parsing overlaps the waiting on the network. */
+  async function* extracted(): AsyncGenerator<ExtractedFile> {
+    for (const path of paths) {
+      try {
+        const source = await readPostSource(path);
+        const site = await findJekyllSite(path);
+        const file = extractLinks(source, { path, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }), ...(site ? { site } : {}) });
+        sources.set(path, source);
+        yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
+      } catch (error) {
+        if (!(error instanceof LinkrotError) || error.code !== 'LINKROT_INPUT') throw error;
+        problems.push(error.message);
+        unreadable.push({ path, links: [], error: error.message });
+      }
     }
   }
 
-  const filter = settings.onlyNewLinks && settings.changedSince !== undefined ? await newLinksFilter(extracted, settings.changedSince, io) : undefined;
   const cache = settings.cache === false ? undefined : await openCache(resolve(io.cwd, settings.cache), { maxAgeMs: settings.maxAgeMs });
   const progress = createProgress(io.stderr, !settings.quiet && settings.format !== 'github');
 
   let report: Report;
   try {
-    report = await checkExtracted(extracted, {
+    report = await checkExtracted(extracted(), {
       ...settings.check,
       ...(cache ? { cache: cache.verdicts } : {}),
-      ...(filter ? { filter } : {}),
       onProgress: (event) => progress.update(event),
     });
   } finally {
     progress.done();
   }
   if (cache) await cache.save();
-  if (unreadable.length > 0) {
-    report = buildReport([...report.files, ...unreadable], {
-      version: VERSION,
-      requests: report.summary.requests,
-      durationMs: report.summary.durationMs,
-      urls: report.summary.urls,
-    });
-  }
+  if (unreadable.length > 0) report = withFileErrors(report, unreadable);
 
   reportProblems(problems, io);
   await writeReport(report, settings, io);
@@ -115,15 +107,12 @@ function githubLinkOptions(io: Io): { repoUrl?: string; ref?: string } {
   return { repoUrl: `${server}/${repo}`, ref: sha };
 }
 
-async function newLinksFilter(files: ExtractedFile[], ref: string, io: Io): Promise<(file: ExtractedFile, link: Link) => boolean> {
-  const before = new Map<string, Set<string>>();
-  for (const file of files) {
-    const old = await fileAtRef(file.path, ref, io.cwd);
-    if (old === undefined) continue;
-    const oldLinks = extractLinks(old, { path: file.path });
-    before.set(file.path, new Set(oldLinks.links.map((link) => link.url)));
-  }
-  return (file, link) => !before.get(file.path)?.has(link.url);
+/** The file with only the links that were not in it at `ref` (all of them when it did not exist there). */
+async function onlyNewLinks(file: ExtractedFile, ref: string, io: Io): Promise<ExtractedFile> {
+  const old = await fileAtRef(file.path, ref, io.cwd);
+  if (old === undefined) return file;
+  const before = new Set(extractLinks(old, { path: file.path }).links.map((link) => link.url));
+  return { ...file, links: file.links.filter((link) => !before.has(link.url)) };
 }
 
 async function applyFixes(report: Report, sources: Map<string, string>, settings: Settings, io: Io): Promise<void> {

@@ -22,7 +22,8 @@ import {
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
-import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Link, Report, Verdict } from '../model.js';
+import { compactResult } from '../cache/index.js';
+import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { hostOf, inShard, type Shard } from './shard.js';
@@ -56,8 +57,6 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   knownDead?: KnownDeadFamily[];
   cache?: VerdictStore;
   shard?: Shard;
-  /** Keep only some links of each file (e.g. the links added since a git ref). */
-  filter?: (file: ExtractedFile, link: Link) => boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -69,18 +68,23 @@ export interface ProgressEvent {
 
 /** Extract, check and diagnose the given Markdown files; never throws for a finding, only for a run that cannot go on. */
 export async function checkFiles(paths: string[], options: CheckOptions = {}): Promise<Report> {
-  const files: ExtractedFile[] = [];
   const failed: FileReport[] = [];
-  for (const path of paths) {
-    try {
-      files.push(await extractFile(path, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }));
-    } catch (error) {
-      if (!(error instanceof LinkrotError)) throw error;
-      failed.push({ path, links: [], error: error.message });
+  async function* extracted(): AsyncGenerator<ExtractedFile> {
+    for (const path of paths) {
+      try {
+        yield await extractFile(path, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
+      } catch (error) {
+        if (!(error instanceof LinkrotError)) throw error;
+        failed.push({ path, links: [], error: error.message });
+      }
     }
   }
-  const report = await checkExtracted(files, options);
-  if (failed.length === 0) return report;
+  const report = await checkExtracted(extracted(), options);
+  return failed.length === 0 ? report : withFileErrors(report, failed);
+}
+
+/** The report with the files that could not be read added (each with its one-line error). */
+export function withFileErrors(report: Report, failed: FileReport[]): Report {
   return buildReport([...report.files, ...failed], {
     version: VERSION,
     requests: report.summary.requests,
@@ -89,18 +93,19 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   });
 }
 
-/** Check links that were already extracted. */
-export async function checkExtracted(input: ExtractedFile[], options: CheckOptions = {}): Promise<Report> {
+/**
+ * Check links that were already extracted. Files may arrive as a stream (the CLI extracts the next post
+ * while the first ones are being checked: parsing is CPU, checking is waiting, and the two overlap).
+ */
+export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, options: CheckOptions = {}): Promise<Report> {
   const started = (options.now ?? Date.now)();
-  const files = options.filter ? input.map((file) => ({ ...file, links: file.links.filter((link) => options.filter!(file, link)) })) : input;
   const settings = resolveCheckSettings(options);
   const diagnoseSettings = resolveDiagnoseSettings(options);
-  const plan = await planChecks(files, {
+  const planSettings = {
     exclude: options.exclude ?? [],
     allowPrivate: settings.allowPrivate,
     ...(options.rootDir === undefined ? {} : { rootDir: options.rootDir }),
-  });
-  const planned = options.shard ? plan.links.filter((entry) => inShard(entry, options.shard!)) : plan.links;
+  };
 
   const ownDispatcher = options.dispatcher === undefined;
   const dispatcher =
@@ -116,50 +121,87 @@ export async function checkExtracted(input: ExtractedFile[], options: CheckOptio
     ...(options.now ? { now: options.now } : {}),
   });
 
-  try {
-    const verdicts = new Map<PlannedLink, Verdict>();
-    const byRequest = groupByRequest(planned, verdicts);
-    const results: CheckResult[] = [];
-    let done = 0;
-    const total = byRequest.size;
+  const files: ExtractedFile[] = [];
+  const planned: PlannedLink[] = [];
+  const verdicts = new Map<PlannedLink, Verdict>();
+  /** Facts only (no bodies), for the no-network test. */
+  const results: CheckResult[] = [];
+  const jobs = new Map<string, UrlJob>();
+  let done = 0;
+
+  const judge = (entry: PlannedLink, url: string, result: CheckResult, followUps: Record<string, CheckResult>): void => {
+    const verdict = diagnose(
+      {
+        link: entry.link,
+        url,
+        ...(entry.fragment === undefined ? {} : { fragment: entry.fragment }),
+        result,
+        followUps,
+        post: files[entry.file]!,
+      },
+      diagnoseSettings,
+    );
+    verdicts.set(entry, verdict);
+    if (options.cache && isFinal(verdict)) options.cache.set(url, entry.fragment ?? '', verdict);
+  };
+
+  /** One request (plus its follow-ups) per URL, whichever file names it first; later occurrences join. */
+  const run = async (url: string, job: UrlJob): Promise<void> => {
+    // Let the rest of this file's occurrences join first: whether any wants a #fragment decides the request.
+    await Promise.resolve();
+    const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
+    const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
+    const { body: _body, ...facts } = result;
+    results.push(facts);
+    const followUps: Record<string, CheckResult> = {};
     await Promise.all(
-      [...byRequest].map(async ([url, entries]) => {
-        const fragments = new Set(entries.map((entry) => entry.fragment ?? ''));
-        const cached = options.cache ? lookupCached(options.cache, url, fragments) : undefined;
-        if (cached) {
-          for (const entry of entries) verdicts.set(entry, cached.get(entry.fragment ?? '')!);
-        } else {
-          const needs = { fragment: entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
-          const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
-          // Only the facts the no-network test needs: a body sample must not outlive its diagnosis.
-          const { body: _body, ...facts } = result;
-          results.push(facts);
-          const followUps: Record<string, CheckResult> = {};
-          await Promise.all(
-            followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
-              followUps[followUp.key] = await fetcher.fetch(followUp.request);
-            }),
-          );
-          for (const entry of entries) {
-            const verdict = diagnose(
-              {
-                link: entry.link,
-                url,
-                ...(entry.fragment === undefined ? {} : { fragment: entry.fragment }),
-                result,
-                followUps,
-                post: files[entry.file]!,
-              },
-              diagnoseSettings,
-            );
-            verdicts.set(entry, verdict);
-            if (options.cache && isFinal(verdict)) options.cache.set(url, entry.fragment ?? '', verdict);
-          }
-        }
-        done += 1;
-        options.onProgress?.({ phase: 'check', done, total });
+      followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
+        followUps[followUp.key] = await fetcher.fetch(followUp.request);
       }),
     );
+    for (const entry of job.entries) judge(entry, url, result, followUps);
+    // Occurrences in files still to come are judged on the compacted facts (the start of each page and its anchors).
+    job.settled = { result: compactResult(result), followUps: Object.fromEntries(Object.entries(followUps).map(([key, value]) => [key, compactResult(value)])) };
+    done += 1;
+    options.onProgress?.({ phase: 'check', done, total: jobs.size });
+  };
+
+  const register = (entry: PlannedLink): void => {
+    planned.push(entry);
+    if (entry.verdict) {
+      verdicts.set(entry, entry.verdict);
+      return;
+    }
+    const url = entry.request;
+    if (url === undefined) return;
+    const cached = options.cache?.get(url, entry.fragment ?? '');
+    if (cached) {
+      verdicts.set(entry, cached);
+      return;
+    }
+    const job = jobs.get(url);
+    if (job === undefined) {
+      const created: UrlJob = { entries: [entry], done: Promise.resolve() };
+      jobs.set(url, created);
+      created.done = run(url, created);
+    } else if (job.settled) {
+      judge(entry, url, job.settled.result, job.settled.followUps);
+    } else {
+      job.entries.push(entry);
+    }
+  };
+
+  try {
+    for await (const file of input) {
+      const fileIndex = files.length;
+      files.push(file);
+      const plan = await planChecks([file], planSettings);
+      for (const entry of plan.links) {
+        const placed = { ...entry, file: fileIndex };
+        if (!options.shard || inShard(placed, options.shard)) register(placed);
+      }
+    }
+    await Promise.all([...jobs.values()].map((job) => job.done));
 
     if (results.length > 0 && detectNoNetwork(results)) {
       throw new LinkrotError(
@@ -172,48 +214,33 @@ export async function checkExtracted(input: ExtractedFile[], options: CheckOptio
       await addArchiveSuggestions(files, planned, verdicts, fetcher, options);
     }
 
+    const linksByFile = files.map((): CheckedLink[] => []);
+    for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)! });
     const reports: FileReport[] = files.map((file, fileIndex) => ({
       path: file.path,
       ...(file.title === undefined ? {} : { title: file.title }),
       ...(file.date === undefined ? {} : { date: file.date }),
-      links: planned
-        .filter((entry) => entry.file === fileIndex)
-        .map((entry): CheckedLink => ({ ...entry.link, ...verdicts.get(entry)! })),
+      links: linksByFile[fileIndex]!,
     }));
     return buildReport(reports, {
       version: VERSION,
       requests: fetcher.requestCount,
       durationMs: (options.now ?? Date.now)() - started,
-      urls: byRequest.size,
+      urls: jobs.size,
     });
   } finally {
+    // A request still in flight when the run failed must not outlive it.
+    await Promise.allSettled([...jobs.values()].map((job) => job.done));
     if (ownDispatcher) await dispatcher.close();
   }
 }
 
-function groupByRequest(planned: PlannedLink[], verdicts: Map<PlannedLink, Verdict>): Map<string, PlannedLink[]> {
-  const byRequest = new Map<string, PlannedLink[]>();
-  for (const entry of planned) {
-    if (entry.verdict) {
-      verdicts.set(entry, entry.verdict);
-      continue;
-    }
-    if (entry.request === undefined) continue;
-    const list = byRequest.get(entry.request);
-    if (list) list.push(entry);
-    else byRequest.set(entry.request, [entry]);
-  }
-  return byRequest;
-}
-
-function lookupCached(cache: VerdictStore, url: string, fragments: Set<string>): Map<string, Verdict> | undefined {
-  const found = new Map<string, Verdict>();
-  for (const fragment of fragments) {
-    const verdict = cache.get(url, fragment);
-    if (!verdict) return undefined;
-    found.set(fragment, verdict);
-  }
-  return found;
+interface UrlJob {
+  /** Occurrences waiting for the answer. */
+  entries: PlannedLink[];
+  done: Promise<void>;
+  /** Set once answered: the facts later occurrences are judged on. */
+  settled?: { result: CheckResult; followUps: Record<string, CheckResult> };
 }
 
 /** Transient outcomes are re-checked next time rather than remembered. */
