@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured } from './measure.mjs';
@@ -99,7 +99,11 @@ async function main() {
     log('linkrot gave no report in some run: BENCHMARKS.md left as it is');
     process.exitCode = 1;
   } else if (!values['no-write'] && only.size === 3 && withPeers && !values['no-mlc']) {
-    await writeFile(path.join(REPO_DIR, 'BENCHMARKS.md'), renderMarkdown(results));
+    // `npm run bench:extract` owns the Extract section: keep it as it stands.
+    const file = path.join(REPO_DIR, 'BENCHMARKS.md');
+    const previous = await readFile(file, 'utf8').catch(() => '');
+    const extract = /\n## Extract\n[\s\S]*?<!-- extract:end -->\n?/.exec(previous)?.[0] ?? '';
+    await writeFile(file, `${renderMarkdown(results).trimEnd()}\n${extract}`);
     log('wrote BENCHMARKS.md');
   } else {
     log('partial run: BENCHMARKS.md left as it is');
