@@ -122,6 +122,10 @@ function judgeSoft404(facts: HtmlFacts, html: string, result: CheckResult, sibli
     if (answer === 'same') {
       return makeVerdict('dead', 'soft-404', `The page answers 200 but ${sign.evidence}, and a made-up address on the same site gets the same page.`, result);
     }
+    if (sign.titleAndHeading === true) {
+      // The site answers unknown paths properly, yet this page's own title and heading say it is gone.
+      return makeVerdict('dead', 'soft-404', `The page answers 200 but ${sign.evidence}.`, result);
+    }
     const why = answer === 'different' ? 'though a made-up address on the same site is answered differently' : 'not confirmed by a probe of the site';
     return makeVerdict('suspicious', 'soft-404-likely', `The page answers 200 but ${sign.evidence} (${why}).`, result);
   }

@@ -11,6 +11,8 @@ const APP_SHELL = /\bid=["'](?:root|app|__next|__nuxt|svelte)["']|enable javascr
 
 export interface Soft404Sign {
   strength: 'strong' | 'weak';
+  /** Title and main heading both say the page is missing: the page itself leaves no doubt. */
+  titleAndHeading?: boolean;
   /** What was seen, for the detail sentence. */
   evidence: string;
 }
@@ -18,8 +20,11 @@ export interface Soft404Sign {
 /** Look for signs that a 200 page says it is missing. */
 export function soft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
   const titleHit = matchShortPhrase(facts.title.split(TITLE_SEPARATORS));
-  if (titleHit !== undefined) return { strength: 'strong', evidence: `its title says "${facts.title}"` };
   const headingHit = matchShortPhrase([facts.heading]);
+  if (titleHit !== undefined && headingHit !== undefined) {
+    return { strength: 'strong', titleAndHeading: true, evidence: `its title and heading say "${facts.title}"` };
+  }
+  if (titleHit !== undefined) return { strength: 'strong', evidence: `its title says "${facts.title}"` };
   if (headingHit !== undefined) return { strength: 'strong', evidence: `its heading says "${facts.heading}"` };
   const opening = facts.text.slice(0, 300).toLowerCase();
   const textHit = ALL_PHRASES.find((phrase) => phrase.length >= 8 && opening.includes(phrase));

@@ -44,15 +44,23 @@ describe('soft 404', () => {
     expect(verdict.httpStatus).toBe(200);
   });
 
-  it('is only likely when the site answers a made-up address with a real 404', () => {
-    const checked = result(URL_PAGE, html(SOFT_404_EN));
+  it('is only likely when the title alone says so and the site answers a made-up address with a real 404', () => {
+    const checked = result(URL_PAGE, html(SOFT_404_FR));
     const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', { status: 404 });
     const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
     expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
   });
 
-  it('is only likely when the probe could not be made', () => {
-    const verdict = diagnose(input(URL_PAGE, result(URL_PAGE, html(SOFT_404_EN))), SETTINGS);
+  it('is dead when title and heading both say so, even where made-up addresses get a real 404', () => {
+    const checked = result(URL_PAGE, html(SOFT_404_EN));
+    const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', { status: 404 });
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['dead', 'soft-404']);
+    expect(verdict.detail).toContain('title and heading');
+  });
+
+  it('is only likely when the title alone says so and the probe could not be made', () => {
+    const verdict = diagnose(input(URL_PAGE, result(URL_PAGE, html(SOFT_404_FR))), SETTINGS);
     expect(verdict.reason).toBe('soft-404-likely');
   });
 

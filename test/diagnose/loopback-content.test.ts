@@ -47,12 +47,20 @@ describe('content checks over real HTTP', () => {
     expect(server.received[1]?.url).toMatch(/^\/~sutton\/book\/ebook\/linkrot-probe-[0-9a-f]{12}\.html$/);
   });
 
-  it('a site that 404s made-up addresses makes the same page only likely', async () => {
+  it('a site that 404s made-up addresses makes a page whose title alone says "not found" only likely', async () => {
+    server = await startServer((request, response) => {
+      response.writeHead(request.url?.includes('linkrot-probe') ? 404 : 200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><html><head><title>Page not found – Example University</title></head><body><h1>Oops</h1><p>Try the search.</p></body></html>');
+    });
+    expect((await check(`${server.origin}/old/page`)).reason).toBe('soft-404-likely');
+  });
+
+  it('a page whose title and heading say "not found" is dead even where made-up addresses get a real 404', async () => {
     server = await startServer((request, response) => {
       response.writeHead(request.url?.includes('linkrot-probe') ? 404 : 200, { 'content-type': 'text/html' });
       response.end(NOT_FOUND_PAGE);
     });
-    expect((await check(`${server.origin}/old/page`)).reason).toBe('soft-404-likely');
+    expect(await check(`${server.origin}/old/page`)).toMatchObject({ state: 'dead', reason: 'soft-404' });
   });
 
   it('a deep link redirected to the root is redirect-to-homepage, with every hop kept', async () => {
