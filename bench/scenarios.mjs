@@ -37,25 +37,8 @@ export const MIX_HOST_MODES = Object.freeze(['challenge', 'status-999', 'browser
 export const LOAD_WEIGHTS = Object.freeze({ 'gone-404': 0.04, redirect: 0.03 });
 
 /** The state linkrot should give each mode, to account for every link of a run. */
-export const EXPECTED_STATE_BY_MODE = Object.freeze({
-  ok: 'alive',
-  'head-405': 'alive',
-  redirect: 'redirected',
-  'redirect-loop': 'unreachable',
-  'retry-after-429': 'alive',
-  '503-then-200': 'alive',
-  'slow-headers': 'alive',
-  'slow-body': 'alive',
-  'reset-once': 'alive',
-  reset: 'unreachable',
-  challenge: 'blocked',
-  'status-999': 'blocked',
-  'browser-only': 'alive',
-  'no-link-agents': 'alive',
-  'soft-404': 'dead',
-  'gone-404': 'dead',
-  'gone-410': 'dead',
-});
+/** The state linkrot should report: the truth, except that a working redirect is reported as `redirected`. */
+export const EXPECTED_STATE_BY_MODE = Object.freeze({ ...TRUTH_BY_MODE, redirect: 'redirected' });
 
 /** A small fast PRNG (mulberry32): the same seed gives the same posts on every machine. */
 export function createRandom(seed) {

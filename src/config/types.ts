@@ -1,3 +1,4 @@
+import type { KnownDeadFamily } from '../diagnose/index.js';
 import type { State, SuggestionKind } from '../model.js';
 
 export const CONFIG_FILE_NAME = 'linkrot.config.json';
@@ -11,19 +12,8 @@ export interface HostConfig {
   acceptStatus?: number[];
 }
 
-/** An extra known-dead family (structurally the diagnose stage's `KnownDeadFamily`). */
-export interface KnownDeadFamilyConfig {
-  id: string;
-  name: string;
-  hosts: string[];
-  pathPattern?: string;
-  ended?: string;
-  explanation: string;
-  source?: string;
-  applies?: 'always' | 'on-failure';
-  state?: 'dead' | 'blocked';
-  suggest?: { url: string; note?: string };
-}
+/** An extra known-dead family: the diagnose stage's own type (validated there again by `loadRules`). */
+export type KnownDeadFamilyConfig = KnownDeadFamily;
 
 /** `linkrot.config.json`, as validated by `schema/config.schema.json` (see there for each field). */
 export interface ConfigFile {
