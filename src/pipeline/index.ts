@@ -22,7 +22,6 @@ import {
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
-import { compactResult } from '../cache/index.js';
 import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
@@ -127,9 +126,10 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   /** Facts only (no bodies), for the no-network test. */
   const results: CheckResult[] = [];
   const jobs = new Map<string, UrlJob>();
+  const urls = new Set<string>();
   let done = 0;
 
-  const judge = (entry: PlannedLink, url: string, result: CheckResult, followUps: Record<string, CheckResult>): void => {
+  const judge = (job: UrlJob, entry: PlannedLink, url: string, result: CheckResult, followUps: Record<string, CheckResult>): void => {
     const verdict = diagnose(
       {
         link: entry.link,
@@ -142,6 +142,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       diagnoseSettings,
     );
     verdicts.set(entry, verdict);
+    job.verdicts.set(entry.fragment ?? '', verdict);
     if (options.cache && isFinal(verdict)) options.cache.set(url, entry.fragment ?? '', verdict);
   };
 
@@ -159,9 +160,10 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
         followUps[followUp.key] = await fetcher.fetch(followUp.request);
       }),
     );
-    for (const entry of job.entries) judge(entry, url, result, followUps);
-    // Occurrences in files still to come are judged on the compacted facts (the start of each page and its anchors).
-    job.settled = { result: compactResult(result), followUps: Object.fromEntries(Object.entries(followUps).map(([key, value]) => [key, compactResult(value)])) };
+    for (const entry of job.entries) judge(job, entry, url, result, followUps);
+    // A verdict depends only on the URL, the fragment and the answers (as the results cache assumes too), so
+    // occurrences in files still to come take the verdict of their fragment; the page itself is let go.
+    job.settled = true;
     done += 1;
     options.onProgress?.({ phase: 'check', done, total: jobs.size });
   };
@@ -179,15 +181,22 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       verdicts.set(entry, cached);
       return;
     }
+    const start = (key: string): void => {
+      const created: UrlJob = { entries: [entry], verdicts: new Map(), settled: false, done: Promise.resolve() };
+      jobs.set(key, created);
+      urls.add(url);
+      created.done = run(url, created);
+    };
     const job = jobs.get(url);
     if (job === undefined) {
-      const created: UrlJob = { entries: [entry], done: Promise.resolve() };
-      jobs.set(url, created);
-      created.done = run(url, created);
-    } else if (job.settled) {
-      judge(entry, url, job.settled.result, job.settled.followUps);
-    } else {
+      start(url);
+    } else if (!job.settled) {
       job.entries.push(entry);
+    } else {
+      const known = job.verdicts.get(entry.fragment ?? '');
+      if (known !== undefined) verdicts.set(entry, known);
+      // A fragment first seen after the page was let go: ask again (rare: a later post links to another anchor).
+      else start(`${url}\u0000${entry.fragment ?? ''}\u0000${jobs.size}`);
     }
   };
 
@@ -226,7 +235,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       version: VERSION,
       requests: fetcher.requestCount,
       durationMs: (options.now ?? Date.now)() - started,
-      urls: jobs.size,
+      urls: urls.size,
     });
   } finally {
     // A request still in flight when the run failed must not outlive it.
@@ -238,9 +247,11 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
 interface UrlJob {
   /** Occurrences waiting for the answer. */
   entries: PlannedLink[];
+  /** The verdict per fragment ('' for none), for occurrences that come later. */
+  verdicts: Map<string, Verdict>;
+  /** True once answered and judged. */
+  settled: boolean;
   done: Promise<void>;
-  /** Set once answered: the facts later occurrences are judged on. */
-  settled?: { result: CheckResult; followUps: Record<string, CheckResult> };
 }
 
 /** Transient outcomes are re-checked next time rather than remembered. */

@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedFile, Link } from '../../src/model.js';
+import { checkExtracted } from '../../src/pipeline/index.js';
+
+let server: Server;
+let base = '';
+const received: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    received.push(`${request.method} ${request.url}`);
+    response.writeHead(request.url === '/gone' ? 404 : 200, { 'content-type': 'text/html' });
+    response.end(request.method === 'HEAD' ? undefined : `<html><head><title>Page</title></head><body><h1 id="intro">Intro</h1><p id="usage">${'Words. '.repeat(60)}</p></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function link(url: string, line: number): Link {
+  return { url, kind: 'link', syntax: 'link', text: url, line, column: 1, offset: { start: 0, end: url.length } };
+}
+
+/** Files arriving one by one, each only after the previous one's requests have had time to finish. */
+async function* slowly(files: ExtractedFile[]): AsyncGenerator<ExtractedFile> {
+  for (const file of files) {
+    yield file;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+describe('checking files as they stream in', () => {
+  it('asks once per URL across files, and judges later occurrences by their fragment', async () => {
+    received.length = 0;
+    const files: ExtractedFile[] = [
+      { path: 'a.md', links: [link(`${base}/page#intro`, 1), link(`${base}/gone`, 2)] },
+      { path: 'b.md', links: [link(`${base}/page#intro`, 1), link(`${base}/gone`, 2)] },
+      { path: 'c.md', links: [link(`${base}/page#nowhere`, 1)] },
+    ];
+    const report = await checkExtracted(slowly(files), { allowPrivate: true, archive: false });
+    const states = report.files.map((file) => file.links.map((entry) => `${entry.state}/${entry.reason}`));
+    expect(states).toEqual([
+      ['alive/ok', 'dead/http-404'],
+      ['alive/ok', 'dead/http-404'],
+      ['suspicious/fragment-missing'],
+    ]);
+    // /page once for a.md and b.md, once more for the fragment first seen in c.md; /gone once (HEAD, then GET)
+    expect(received.filter((line) => line.endsWith(' /page'))).toHaveLength(2);
+    expect(received.filter((line) => line.endsWith(' /gone')).length).toBeLessThanOrEqual(2);
+    expect(report.summary).toMatchObject({ files: 3, links: 5, urls: 2 });
+  });
+});
