@@ -9,6 +9,7 @@ import type { JekyllSite } from './jekyll-site.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { hasPlaceholder, maskLiquid } from './liquid.js';
 import { parseMarkdown } from './parse.js';
+import { assertLinkBudget } from './link-budget.js';
 import { readPostMeta } from './post-meta.js';
 
 export interface ExtractOptions {
@@ -36,11 +37,13 @@ const BLOCKS_WITH_TEXT = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
  * Every link occurrence in a Markdown post, with its exact source span, plus the post's title and date.
- * Pure and synchronous; positions follow model.ts (UTF-16 indices into the text, BOM included).
+ * Pure and synchronous; positions follow model.ts (UTF-16 indices into the text, BOM included). Throws
+ * LinkrotError('LINKROT_INPUT') for a file with more link candidates than DEFAULT_MAX_LINKS_PER_FILE.
  */
 export function extractLinks(source: string, options: ExtractOptions = {}): ExtractedFile {
   const shift = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = shift ? source.slice(1) : source;
+  assertLinkBudget(body, options.path);
   const masked = maskLiquid(body).text;
   const tree = parseMarkdown(masked);
   const context: Context = {
