@@ -79,6 +79,8 @@ export class HostScheduler {
     return state.limit(async () => {
       await this.#waitForTurn(state);
       return this.#global(async () => {
+        // The start as it really happens: waiting for a global slot may have taken a while.
+        state.lastStartAt = Math.max(state.lastStartAt, this.#clock.now());
         state.inFlight += 1;
         this.#inFlight += 1;
         state.stats.requests += 1;
