@@ -13,14 +13,11 @@ describe('the link budget of one file', () => {
       const path = join(dir, 'million.md');
       // 1,000,000 one-letter relative links: 6 MB, under the size cap
       await writeFile(path, '[](x)\n'.repeat(1_000_000));
-      const started = Date.now();
       const error = await extractFile(path).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(LinkrotError);
       expect((error as LinkrotError).code).toBe('LINKROT_INPUT');
       expect((error as LinkrotError).message).toMatch(/million\.md` has more than 100,000 link candidates/);
       expect((error as LinkrotError).message).not.toContain('\n');
-      // refused before parsing: generous bound for a loaded machine (parsing it would take minutes)
-      expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
