@@ -2,10 +2,7 @@ import { createRequire } from 'node:module';
 import { EXIT_USAGE, LinkrotError } from '../errors.js';
 import { stripControl } from '../util/terminal.js';
 import { VERSION } from '../version.js';
-import { runCheck } from './check-command.js';
-import { runExtract } from './extract-command.js';
 import { helpText } from './help.js';
-import { runMerge } from './merge-command.js';
 import { parseInvocation } from './options.js';
 
 export interface Io {
@@ -30,12 +27,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'version':
         io.stdout.write(`${VERSION}\n`);
         return 0;
+      // Each command loads its stages when it runs, so --help, --version and extract start fast.
       case 'extract':
-        return await runExtract(invocation, io);
+        return await (await import('./extract-command.js')).runExtract(invocation, io);
       case 'merge':
-        return await runMerge(invocation, io);
+        return await (await import('./merge-command.js')).runMerge(invocation, io);
       case 'check':
-        return await runCheck(invocation, io);
+        return await (await import('./check-command.js')).runCheck(invocation, io);
       default: {
         const never: never = invocation.command;
         throw new Error(`unknown command ${String(never)}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LinkrotError } from '../errors.js';
 import { describeConfigError } from './describe-error.js';
@@ -11,8 +11,11 @@ import type { ConfigFile } from './types.js';
 const SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
+/** ajv is loaded only when a config file is there to validate (it is a fifth of the CLI's start-up). */
+const require = createRequire(import.meta.url);
 let validator: ValidateFunction | undefined;
 function validate(value: unknown): ErrorObject[] {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
     JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object,
   );

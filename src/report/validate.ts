@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+
+/** ajv is loaded on first use (merge, tests): a check run never needs it. */
+const require = createRequire(import.meta.url);
 
 /** `schema/` at the package root: `src/report/` and `dist/report/` are both two levels below it. */
 const SCHEMA_DIRECTORY = new URL('../../schema/', import.meta.url);
@@ -11,6 +14,7 @@ function validatorFor(file: string): ValidateFunction {
   let validate = compiled.get(file);
   if (validate === undefined) {
     const schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIRECTORY), 'utf8')) as object;
+    const { Ajv } = require('ajv') as typeof import('ajv');
     validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     compiled.set(file, validate);
   }
