@@ -28,6 +28,11 @@ export const SELECTED_HEADERS = [
   'refresh',
   'x-frame-options',
   'last-modified',
+  // bot-wall vendors' own headers (DataDome, AWS WAF, Sucuri, Imperva), read by diagnose's bot-wall signs
+  'x-datadome',
+  'x-amzn-waf-action',
+  'x-sucuri-id',
+  'x-iinfo',
 ] as const;
 
 export type AttemptOutcome =

@@ -10,12 +10,18 @@ export interface MarkdownOptions {
   ref?: string;
   /** Heading of the report. */
   title?: string;
-  /** Rows listed in each collapsed section before "… and N more" (a PR comment holds 65,536 characters). */
+  /** Rows listed in each collapsed section before "… and N more". */
   maxRows?: number;
+  /** Characters the whole report may take: rows past it are counted, not listed (a PR comment holds 65,536). */
+  maxChars?: number;
 }
 
 export const DEFAULT_MARKDOWN_TITLE = 'linkrot report';
 export const DEFAULT_MARKDOWN_MAX_ROWS = 200;
+/** GitHub refuses a pull-request comment over 65,536 characters; leave room for a header someone adds. */
+export const DEFAULT_MARKDOWN_MAX_CHARS = 60_000;
+/** Room kept for the `<details>` lines and the "… and N more" notes around the tables. */
+const WRAPPER_RESERVE = 1_000;
 
 /** States that make the table of problems; the others are collapsed into `<details>` sections. */
 const PROBLEM_STATES: readonly State[] = ['dead', 'suspicious', 'blocked', 'unreachable'];
@@ -42,11 +48,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
 
+  // What the tables may take: the limit less what is written so far and room for the section wrappers and notes.
+  const budget = { left: (options.maxChars ?? DEFAULT_MARKDOWN_MAX_CHARS) - out.join('\n').length - WRAPPER_RESERVE };
   const problems = PROBLEM_STATES.flatMap((state) => rowsIn(report.files, state));
   if (problems.length === 0) {
     out.push('No problems found.', '');
   } else {
-    out.push(...table(problems, options), '');
+    out.push(...table(problems, options, budget), '');
   }
 
   for (const state of COLLAPSED_STATES) {
@@ -54,7 +62,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (rows.length === 0) continue;
     const { label, icon } = STATE_PRESENTATION[state];
     out.push(`<details><summary>${icon} ${label} (${rows.length})</summary>`, '');
-    out.push(...table(rows.slice(0, maxRows), options));
+    out.push(...table(rows.slice(0, maxRows), options, budget));
     if (rows.length > maxRows) out.push('', `… and ${rows.length - maxRows} more.`);
     out.push('', '</details>', '');
   }
@@ -70,9 +78,11 @@ function summarySentence(report: Report): string {
   return `${head}: ${counts.length > 0 ? counts.join(' · ') : 'nothing to check'}`;
 }
 
-function table(rows: readonly Row[], options: MarkdownOptions): string[] {
+/** The rows as a table, while the report's character budget lasts; the rest are counted in a last line. */
+function table(rows: readonly Row[], options: MarkdownOptions, budget: { left: number }): string[] {
   const lines = ['| File | Link text | URL | Verdict | Reason | Suggested replacement |', '| --- | --- | --- | --- | --- | --- |'];
-  for (const { file, link } of rows) {
+  budget.left -= lines[0]!.length + lines[1]!.length + 2;
+  for (const [index, { file, link }] of rows.entries()) {
     const cells = [
       location(file.path, link, options),
       escapeMarkdownText(link.text),
@@ -81,7 +91,14 @@ function table(rows: readonly Row[], options: MarkdownOptions): string[] {
       reasonCell(link),
       suggestionCell(link),
     ];
-    lines.push(`| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`);
+    const line = `| ${cells.map((cell) => (cell === '' ? ' ' : cell)).join(' | ')} |`;
+    if (line.length + 1 > budget.left) {
+      lines.push('', `… and ${rows.length - index} more not shown here (the report would be too long for a comment): see the JSON report.`);
+      budget.left = 0;
+      break;
+    }
+    budget.left -= line.length + 1;
+    lines.push(line);
   }
   return lines;
 }

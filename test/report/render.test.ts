@@ -135,6 +135,25 @@ describe('renderText', () => {
 });
 
 describe('renderMarkdown', () => {
+  it('stays within the size of a pull-request comment, counting the rows it leaves out', () => {
+    const base = realistic();
+    const many: Report = buildReport(
+      Array.from({ length: 40 }, (_, n) => ({ ...base.files[0]!, path: `posts/${n}.md` })),
+      META,
+    );
+    const markdown = renderMarkdown(many);
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect(markdown).toMatch(/… and \d+ more not shown here \(the report would be too long for a comment\): see the JSON report\./);
+    const tree = parseMarkdown(markdown);
+    const tables: Table[] = [];
+    visit(tree, 'table', (node) => void tables.push(node));
+    const problems = 40 * 7;
+    expect(tables[0]!.children.length - 1).toBeLessThan(problems);
+    expect(tables[0]!.children.length - 1).toBeGreaterThan(20);
+    const small = renderMarkdown(many, { maxChars: 2_000 });
+    expect(small.length).toBeLessThanOrEqual(2_000 + 400);
+  });
+
   it('has a summary line, a table of problems and collapsed sections for the rest', () => {
     const markdown = renderMarkdown(realistic(), { repoUrl: 'https://github.com/vivek/blog', ref: 'main' });
     expect(markdown).toMatch(/^## linkrot report\n\n\*\*55 links\*\* \(54 URLs\) in 1 file: ✗ 4 dead · \? 1 suspicious/);
