@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { CheckResult, Verdict } from '../model.js';
+import type { SnapshotLookup, SnapshotStore } from '../archive/index.js';
+import type { Verdict } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { isCacheable } from './cacheable.js';
-import { compactResult } from './compact.js';
 import { acquireLock } from './lock.js';
 import { stringifyCacheFile } from './stable-json.js';
 
 export const DEFAULT_CACHE_FILE = '.linkrot-cache.json';
 /** One day: a link checked today is not checked again until tomorrow. */
 export const DEFAULT_MAX_AGE_MS = 86_400_000;
-/** Version of the cache file format; a file of another version is ignored (and replaced on save). */
+/**
+ * Version of the cache file format; a file of another version is ignored (and replaced on save). Files that
+ * still carry the old, never-read `results` section are the same version: that section is dropped on save.
+ */
 export const CACHE_VERSION = 1;
-
-/** An archive lookup result (structurally the same as `SnapshotLookup` in `src/archive/`). */
-export type SnapshotLookup =
-  | { status: 'found'; url: string; timestamp: string; original: string }
-  | { status: 'none' }
-  | { status: 'unavailable'; message: string };
 
 interface Entry<T> {
   /** When the fact was learnt (ISO 8601). */
@@ -26,22 +22,13 @@ interface Entry<T> {
 
 interface CacheFile {
   version: typeof CACHE_VERSION;
-  /** Check facts per request URL. */
-  results: Record<string, Entry<CheckResult>>;
   /** Verdicts per request URL and fragment (`url` or `url#fragment`). */
   verdicts: Record<string, Entry<Verdict>>;
   /** Archive lookups per key (the archive stage's keys). */
   archive: Record<string, Entry<SnapshotLookup>>;
 }
 
-const SECTIONS = ['results', 'verdicts', 'archive'] as const;
-
-/** The pipeline's view: verdicts per request URL and fragment, plus the archive store. */
-export interface VerdictCache {
-  get(url: string, fragment: string): Verdict | undefined;
-  set(url: string, fragment: string, verdict: Verdict): void;
-  readonly archive: { get(key: string): SnapshotLookup | undefined; set(key: string, value: SnapshotLookup): void };
-}
+const SECTIONS = ['verdicts', 'archive'] as const;
 
 export interface CacheStats {
   hits: number;
@@ -50,12 +37,14 @@ export interface CacheStats {
   stale: number;
 }
 
+/**
+ * What the pipeline remembers between runs (it satisfies the pipeline's `VerdictStore`): verdicts per request
+ * URL and fragment, and archive lookups.
+ */
 export interface ResultsCache {
-  get(url: string): CheckResult | undefined;
-  set(url: string, result: CheckResult): void;
-  archive: { get(key: string): SnapshotLookup | undefined; set(key: string, value: SnapshotLookup): void };
-  /** The same cache keyed by verdict (what the pipeline stores: no bodies at all). */
-  verdicts: VerdictCache;
+  get(url: string, fragment: string): Verdict | undefined;
+  set(url: string, fragment: string, verdict: Verdict): void;
+  readonly archive: SnapshotStore;
   save(): Promise<void>;
   readonly stats: CacheStats;
 }
@@ -68,7 +57,7 @@ export interface CacheOptions {
 }
 
 function emptyFile(): CacheFile {
-  return { version: CACHE_VERSION, results: {}, verdicts: {}, archive: {} };
+  return { version: CACHE_VERSION, verdicts: {}, archive: {} };
 }
 
 /** Verdicts that depend on the moment or on settings are decided again next run. */
@@ -114,9 +103,9 @@ async function readCacheFile(path: string): Promise<Parsed> {
 }
 
 /**
- * Open the results cache: a small, human-readable JSON file (sorted keys) of check facts and archive lookups
- * per URL, each with the time it was learnt. A missing file is an empty cache; a corrupt file or one of
- * another version is ignored with one warning and replaced on save. `save` merges with what is on disk at that
+ * Open the results cache: a small, human-readable JSON file (sorted keys) of verdicts per URL and fragment
+ * and of archive lookups, each with the time it was learnt. A missing file is an empty cache; a corrupt file or
+ * one of another version is ignored with one warning and replaced on save. `save` merges with what is on disk at that
  * moment (another run may have saved meanwhile: entries this run set win, others are kept), drops entries past
  * `maxAgeMs`, and writes atomically under a lock file.
  */
@@ -152,7 +141,6 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
       },
     };
   };
-  const results = section<CheckResult>('results');
   const verdicts = section<Verdict>('verdicts');
   const archive = section<SnapshotLookup>('archive');
 
@@ -168,7 +156,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
     stats.hits += 1;
     return found.entry.value;
   };
-  const archiveStore = {
+  const archiveStore: SnapshotStore = {
     get(key: string): SnapshotLookup | undefined {
       const found = archive.read(key);
       return found?.fresh === true ? found.entry.value : undefined;
@@ -180,21 +168,11 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
   const verdictKey = (url: string, fragment: string): string => (fragment === '' ? url : `${url}#${fragment}`);
 
   return {
-    get(url) {
-      const value = counted(results.read(url));
-      return value === undefined ? undefined : { ...value, cached: true };
-    },
-    set(url, result) {
-      if (isCacheable(result)) results.write(url, compactResult(result));
+    get: (url, fragment) => counted(verdicts.read(verdictKey(url, fragment))),
+    set: (url, fragment, verdict) => {
+      if (isVerdictCacheable(verdict)) verdicts.write(verdictKey(url, fragment), verdict);
     },
     archive: archiveStore,
-    verdicts: {
-      get: (url, fragment) => counted(verdicts.read(verdictKey(url, fragment))),
-      set: (url, fragment, verdict) => {
-        if (isVerdictCacheable(verdict)) verdicts.write(verdictKey(url, fragment), verdict);
-      },
-      archive: archiveStore,
-    },
     async save() {
       const release = await acquireLock(path);
       try {
@@ -202,7 +180,6 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
         const onDisk = disk.ok === true ? disk.file : emptyFile();
         const file: CacheFile = {
           version: CACHE_VERSION,
-          results: results.merge(onDisk.results),
           verdicts: verdicts.merge(onDisk.verdicts),
           archive: archive.merge(onDisk.archive),
         };

@@ -4,8 +4,8 @@
  *
  * {
  *   "archive": {},
- *   "results": {
- *     "https://example.com/": {"checkedAt":"…","value":{…}}
+ *   "verdicts": {
+ *     "https://example.com/#intro": {"checkedAt":"…","value":{…}}
  *   },
  *   "version": 1
  * }

@@ -49,7 +49,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   try {
     report = await checkExtracted(extracted(), {
       ...settings.check,
-      ...(cache ? { cache: cache.verdicts } : {}),
+      ...(cache ? { cache } : {}),
       onProgress: (event) => progress.update(event),
     });
   } finally {
