@@ -134,8 +134,6 @@ export interface CheckResult {
   error?: { code: NetworkErrorCode; message: string };
   /** Milliseconds from the first request to the result. */
   elapsedMs: number;
-  /** True when this result came from the results cache. */
-  cached?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------

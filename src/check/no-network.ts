@@ -25,15 +25,13 @@ function hostOf(url: string): string {
 }
 
 /**
- * True when every host of a run (fresh results only; cached ones say nothing about the network now) failed
- * to resolve or connect. A single host counts only when its failure is not a plain "name not found".
+ * True when every host of a run (the requests sent now) failed to resolve or connect. A single host counts only when its failure is not a plain "name not found".
  */
 export function detectNoNetwork(results: CheckResult[]): boolean {
-  const fresh = results.filter((result) => result.cached !== true);
-  if (fresh.length === 0) return false;
+  if (results.length === 0) return false;
   const hosts = new Set<string>();
   let onlyNotFound = true;
-  for (const result of fresh) {
+  for (const result of results) {
     const code = result.error?.code;
     if (code === undefined || !UNREACHABLE_CODES.has(code) || result.status !== undefined) return false;
     if (code !== 'dns-not-found') onlyNotFound = false;

@@ -152,9 +152,6 @@ describe('detectNoNetwork', () => {
     expect(detectNoNetwork([failed('https://a.example/', 'timeout'), failed('https://b.example/', 'dns-not-found')])).toBe(false);
     expect(detectNoNetwork([])).toBe(false);
   });
-  it('ignores cached results', () => {
-    expect(detectNoNetwork([{ ...ok('https://a.example/'), cached: true }, failed('https://b.example/', 'network-unreachable')])).toBe(true);
-  });
 });
 
 describe('cacheLookup', () => {
