@@ -25,7 +25,8 @@ function hostOf(url: string): string {
 }
 
 /**
- * True when every host of a run (the requests sent now) failed to resolve or connect. A single host counts only when its failure is not a plain "name not found".
+ * True when every host of a run (the requests sent now) failed to resolve or connect. A single host counts
+ * only when its failure is not a plain "name not found".
  */
 export function detectNoNetwork(results: CheckResult[]): boolean {
   if (results.length === 0) return false;
