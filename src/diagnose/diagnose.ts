@@ -7,7 +7,7 @@ import { hygieneSuggestions, withFragment } from './hygiene.js';
 import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
 import { parkedSign } from './parked.js';
 import { redirectFacts, redirectsToErrorPage, redirectsToHomepage, redirectsToLogin } from './redirect-judge.js';
-import { OEMBED_FOLLOW_UP, SIBLING_FOLLOW_UP } from './requests.js';
+import { OEMBED_FOLLOW_UP, PAGE_FOLLOW_UP, SIBLING_FOLLOW_UP } from './requests.js';
 import { expandSuggestion, matchFamily, type FamilyMatch } from './rules.js';
 import { compareSibling, soft404Sign } from './soft-404.js';
 import type { DiagnoseInput, DiagnoseSettings } from './types.js';
@@ -61,7 +61,8 @@ export function diagnose(input: DiagnoseInput, settings: DiagnoseSettings): Verd
 
 function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment: string | undefined): Verdict | undefined {
   const { url, result, followUps } = input;
-  const body = result.body;
+  // A file link answered with an HTML page was asked with HEAD: its page, when fetched, is what the checks read.
+  const body = result.body ?? followUps[PAGE_FOLLOW_UP]?.body;
   const contentType = result.headers?.['content-type'];
   const html = body !== undefined && isHtml(contentType, body.text) ? body.text : undefined;
   const facts = html === undefined ? undefined : scanHtml(html);

@@ -8,6 +8,7 @@ export {
   DEFAULT_FRAGMENT_BODY_BYTES,
   OEMBED_FOLLOW_UP,
   SIBLING_FOLLOW_UP,
+  PAGE_FOLLOW_UP,
   type FollowUp,
 } from './requests.js';
 export { HTTPS_FOLLOW_UP, hygieneSuggestions, cleanUrl } from './hygiene.js';

@@ -22,6 +22,8 @@ export const OEMBED_BODY_BYTES = 16 * 1024;
 
 export const OEMBED_FOLLOW_UP = 'oembed';
 export const SIBLING_FOLLOW_UP = 'sibling';
+/** The body of a file link (asked with HEAD) that turned out to be an HTML page: is it an error page? */
+export const PAGE_FOLLOW_UP = 'page';
 
 export interface FollowUp {
   key: string;
@@ -55,6 +57,10 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   const oembed = oembedUrlFor(url);
   if (settings.contentChecks && ok && oembed !== undefined) {
     followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES } });
+  }
+  const kind = kindOfUrl(url);
+  if (settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined)) {
+    followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES } });
   }
   if (/^http:/i.test(url) && /^http:/i.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.

@@ -88,13 +88,31 @@ describe('content checks over real HTTP', () => {
     expect([missing.reason, missing.suggestions[0]?.url]).toEqual(['fragment-missing', `${server.origin}/guide#getting-started`]);
   });
 
-  it('a .pdf link now serving an HTML landing page is a content-type mismatch, found with HEAD', async () => {
+  it('a .pdf link now serving an HTML landing page is a content-type mismatch: found with HEAD, the page read once', async () => {
     server = await startServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end('<html><body>Our papers moved to the new portal.</body></html>');
     });
     const verdict = await check(`${server.origin}/reports/YuanYe.pdf`);
     expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'content-type-mismatch']);
+    expect(server.received.map((request) => request.method)).toEqual(['HEAD', 'GET']);
+  });
+
+  it('an image link now serving a "Page not found" page with 200 is a soft 404', async () => {
+    server = await startServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(NOT_FOUND_PAGE);
+    });
+    const verdict = await check(`${server.origin}/img/figure-3.png`);
+    expect([verdict.state, verdict.reason]).toEqual(['dead', 'soft-404']);
+  });
+
+  it('a working PDF is read with HEAD alone', async () => {
+    server = await startServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/pdf' });
+      response.end('%PDF-1.5');
+    });
+    expect((await check(`${server.origin}/reports/YuanYe.pdf`)).state).toBe('alive');
     expect(server.received.map((request) => request.method)).toEqual(['HEAD']);
   });
 });
