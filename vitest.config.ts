@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // vitest's own summary for people, then one plain `N passed, N failed` line for CI logs
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
