@@ -1,6 +1,7 @@
 import { kindMatches, kindOfUrl } from '../diagnose/index.js';
 import type { Fetcher, Suggestion } from '../model.js';
 import { cdxQueryUrl, parseCdxAnswer, type CdxRow } from './cdx.js';
+import { parseUrl } from '../util/url.js';
 
 export const DEFAULT_ARCHIVE_BASE_URL = 'https://web.archive.org';
 /** CDX answers for a few rows are a few kilobytes; this bounds a misbehaving answer. */
@@ -115,12 +116,8 @@ async function redirectLookup(fetcher: Fetcher, baseUrl: string, url: string, st
   if (result.status === 404) return { status: 'none' };
   const location = result.headers?.['location'];
   if (result.status !== undefined && result.status >= 300 && result.status < 400 && location !== undefined) {
-    let target: URL;
-    try {
-      target = new URL(location, `${baseUrl}/`);
-    } catch {
-      return { status: 'unavailable', message: 'redirect lookup gave an unparsable Location' };
-    }
+    const target = parseUrl(location, `${baseUrl}/`);
+    if (target === undefined) return { status: 'unavailable', message: 'redirect lookup gave an unparsable Location' };
     const match = /\/web\/(\d{14})(?:[a-z]{2}_)?\/(.+)$/.exec(target.pathname + target.search);
     if (match?.[1] !== undefined && match[2] !== undefined) {
       return found(baseUrl, { timestamp: match[1], original: match[2], statuscode: '200', mimetype: '' });

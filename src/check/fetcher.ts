@@ -11,6 +11,7 @@ import { HostScheduler, type HostStats } from './scheduler.js';
 import { backoffDelay, isTransientError, isTransientStatus, parseRetryAfter } from './retry.js';
 import { sendAttempt, type AttemptOutcome } from './send-request.js';
 import { DEFAULT_REQUEST_HEADERS, findHostSettings, type CheckSettings } from './settings.js';
+import { parseUrl } from '../util/url.js';
 
 export interface FetchStats {
   /** Requests sent (every attempt, method, hop and retry). */
@@ -71,12 +72,8 @@ function defaultSleep(ms: number): Promise<void> {
 
 /** A URL ready to fetch: parsed, http(s), no fragment, no credentials (they are never sent anywhere). */
 function toRequestUrl(raw: string, base?: URL): URL | undefined {
-  let url: URL;
-  try {
-    url = base === undefined ? new URL(raw) : new URL(raw, base);
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(raw, base);
+  if (url === undefined) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.hostname === '') return undefined;
   url.hash = '';

@@ -1,5 +1,6 @@
 /** "No network at all" is one message and exit 2, not a report that calls every link dead. */
 import type { CheckResult, NetworkErrorCode } from '../model.js';
+import { parseUrl } from '../util/url.js';
 
 /** Failures that say "this host could not be reached", as opposed to "this host answered badly". */
 const UNREACHABLE_CODES: ReadonlySet<NetworkErrorCode> = new Set([
@@ -17,11 +18,7 @@ const UNREACHABLE_CODES: ReadonlySet<NetworkErrorCode> = new Set([
 export const NO_NETWORK_MIN_HOSTS = 2;
 
 function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return parseUrl(url)?.host ?? url;
 }
 
 /**

@@ -3,6 +3,7 @@ import { LinkrotError } from '../errors.js';
 import { isState, SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { parseDuration } from './duration.js';
+import { parseUrl } from '../util/url.js';
 
 export type Command = 'check' | 'extract' | 'merge' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'markdown' | 'github';
@@ -112,12 +113,8 @@ function duration(name: string, text: string | undefined): number | undefined {
 
 function httpUrl(name: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  try {
-    const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return text;
-  } catch {
-    // fall through
-  }
+  const protocol = parseUrl(text)?.protocol;
+  if (protocol === 'http:' || protocol === 'https:') return text;
   throw usage(`--${name} expects an http(s) URL, got \`${text}\``);
 }
 

@@ -1,3 +1,5 @@
+import { parseUrl } from '../util/url.js';
+
 /** Broad kinds of content: enough to tell "a PDF now serves an HTML page" and to pick a matching archive capture. */
 export type ContentKind = 'html' | 'pdf' | 'image' | 'video' | 'audio' | 'archive' | 'document' | 'text' | 'data';
 
@@ -14,12 +16,8 @@ const EXTENSION_KINDS: Readonly<Record<string, ContentKind>> = {
 
 /** The kind a URL promises by its file extension, if it has a telling one. */
 export function kindOfUrl(url: string): ContentKind | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
+  const path = parseUrl(url)?.pathname;
+  if (path === undefined) return undefined;
   const extension = /\.([a-z0-9]{1,5})$/i.exec(path)?.[1]?.toLowerCase();
   return extension === undefined ? undefined : EXTENSION_KINDS[extension];
 }

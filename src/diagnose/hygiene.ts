@@ -2,6 +2,7 @@ import type { CheckResult, Suggestion } from '../model.js';
 import { redirectFacts } from './redirect-judge.js';
 import { hostMatches } from './rules.js';
 import { MOBILE_HOSTS, MOBILE_WIKI_PROJECTS, SITE_TRACKING_PARAMS, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './rules/hygiene-tables.js';
+import { parseUrl } from '../util/url.js';
 
 /** Follow-up key of the https variant of an `http:` URL. */
 export const HTTPS_FOLLOW_UP = 'https';
@@ -51,8 +52,8 @@ function httpsVariantWorks(url: string, probe: CheckResult | undefined): boolean
 }
 
 function sameExceptScheme(from: string, to: string): boolean {
-  const a = safe(from);
-  const b = safe(to);
+  const a = parseUrl(from);
+  const b = parseUrl(to);
   if (a === undefined || b === undefined) return false;
   if (a.protocol !== 'http:' || b.protocol !== 'https:') return false;
   const strip = (u: URL): string => `${u.hostname}${u.pathname.replace(/\/$/, '')}${u.search}`;
@@ -61,7 +62,7 @@ function sameExceptScheme(from: string, to: string): boolean {
 
 /** The URL without tracking parameters and on its canonical host; undefined when it does not parse. */
 export function cleanUrl(url: string): string | undefined {
-  const parsed = safe(url);
+  const parsed = parseUrl(url);
   if (parsed === undefined) return undefined;
   const host = parsed.hostname.toLowerCase();
   const mobile = canonicalHost(host);
@@ -96,8 +97,8 @@ export function canonicalHost(host: string): string | undefined {
 }
 
 function cleanNote(before: string, after: string): string {
-  const a = safe(before);
-  const b = safe(after);
+  const a = parseUrl(before);
+  const b = parseUrl(after);
   const parts: string[] = [];
   if (a !== undefined && b !== undefined && a.hostname !== b.hostname) parts.push(`canonical host ${b.hostname}`);
   if (a !== undefined && b !== undefined && a.search !== b.search) parts.push('without tracking parameters');
@@ -107,12 +108,4 @@ function cleanNote(before: string, after: string): string {
 export function withFragment(url: string, fragment: string | undefined): string {
   if (fragment === undefined || fragment === '') return url;
   return `${url.replace(/#.*$/, '')}#${fragment}`;
-}
-
-function safe(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
 }

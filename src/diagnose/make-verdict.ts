@@ -1,4 +1,5 @@
 import type { CheckResult, ReasonOf, State, Suggestion, Verdict } from '../model.js';
+import { parseUrl } from '../util/url.js';
 
 export interface VerdictExtras {
   family?: string;
@@ -48,9 +49,5 @@ export function attemptsNote(result: CheckResult): string {
 
 /** The host of a URL, or the URL itself when it does not parse. */
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
+  return parseUrl(url)?.hostname ?? url;
 }

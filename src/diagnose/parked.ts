@@ -2,13 +2,14 @@ import type { CheckResult } from '../model.js';
 import { hostMatches } from './rules.js';
 import type { HtmlFacts } from './html-scan.js';
 import { PARKED_TEXT_SIGNS, PARKING_HOSTS, PARKING_SOURCE_SIGNS } from './rules/parked-signs.js';
+import { parseUrl } from '../util/url.js';
 
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
 const PARKED_PAGE_MAX_TEXT = 5_000;
 
 /** Evidence that the domain is parked or for sale, or undefined. */
 export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
-  const hosts = [...result.redirects.map((hop) => hop.url), result.finalUrl].slice(1).map(hostOfUrl);
+  const hosts = [...result.redirects.map((hop) => hop.url), result.finalUrl].slice(1).map((url) => parseUrl(url)?.hostname);
   const parkingHost = hosts.find((host) => host !== undefined && PARKING_HOSTS.some((pattern) => hostMatches(host, pattern) || hostMatches(host, `*.${pattern}`)));
   if (parkingHost !== undefined) return `it now redirects to the domain-parking service ${parkingHost}`;
   if (facts === undefined || html === undefined || facts.textLength > PARKED_PAGE_MAX_TEXT) return undefined;
@@ -17,12 +18,4 @@ export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, ht
   if (phrase !== undefined) return `the page says "${phrase}"`;
   if (PARKING_SOURCE_SIGNS.some((sign) => sign.test(html))) return 'the page is a domain-parking lander';
   return undefined;
-}
-
-function hostOfUrl(url: string): string | undefined {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
 }

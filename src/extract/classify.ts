@@ -1,6 +1,7 @@
 import type { LinkKind, LinkSyntax } from '../model.js';
 import type { JekyllSite } from './jekyll-site.js';
 import { expandLiquid } from './liquid.js';
+import { parseUrl } from '../util/url.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -29,11 +30,7 @@ export function classifyLink(url: string, syntax: LinkSyntax, liquid: boolean, s
 
 function resolveAgainst(target: string, base: string | undefined): string | undefined {
   if (base === undefined) return undefined;
-  try {
-    return new URL(target, base).href;
-  } catch {
-    return undefined;
-  }
+  return parseUrl(target, base)?.href;
 }
 
 /** The URL relative links of a post are resolved against: `--base-url`, else the post's URL on its site. */

@@ -1,4 +1,5 @@
 import type { PlannedLink } from '../plan/index.js';
+import { parseUrl } from '../util/url.js';
 
 /** `--shard K/N`: this run is job K (1-based) of N; every host belongs to exactly one job. */
 export interface Shard {
@@ -16,11 +17,7 @@ export function parseShard(text: string): Shard | undefined {
 }
 
 export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  return parseUrl(url)?.hostname.toLowerCase();
 }
 
 /** FNV-1a: stable across runs, machines and Node versions, so N jobs agree on who owns a host. */

@@ -1,5 +1,7 @@
 /** The one URL shape that is requested, de-duplicated and cached. */
 
+import { parseUrl } from '../util/url.js';
+
 /**
  * Normalise a link for fetching with the WHATWG URL parser: lower-case scheme and host, default port and dot
  * segments removed, IDN to punycode, IPv4 in dotted form; then the fragment and any `user:password@` are
@@ -7,12 +9,8 @@
  * with a host.
  */
 export function normalizeUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(raw.trim());
+  if (url === undefined) return undefined;
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return undefined;
   url.hash = '';
   url.username = '';

@@ -4,6 +4,7 @@
  * and calls `isPrivateAddress` on every resolved address.
  */
 import { isIP } from 'node:net';
+import { parseUrl } from '../util/url.js';
 
 /** IPv4 ranges that are not the public internet: [first octets as a number, prefix length]. */
 const PRIVATE_V4: ReadonlyArray<readonly [string, number]> = [
@@ -113,11 +114,9 @@ const PRIVATE_NAMES = new Set(['ip6-localhost', 'ip6-loopback']);
 export function isPrivateHostname(host: string): boolean {
   let name = host.trim().toLowerCase();
   if (name === '') return true;
-  try {
-    name = new URL(`http://${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}/`).hostname;
-  } catch {
-    return isPrivateAddress(name);
-  }
+  const parsed = parseUrl(`http://${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}/`);
+  if (parsed === undefined) return isPrivateAddress(name);
+  name = parsed.hostname;
   if (name.endsWith('.')) name = name.slice(0, -1);
   if (name.startsWith('[')) return isPrivateAddress(name);
   if (isIP(name) !== 0) return isPrivateAddress(name);
