@@ -176,6 +176,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     }
     const url = entry.request;
     if (url === undefined) return;
+    urls.add(url);
     const cached = options.cache?.get(url, entry.fragment ?? '');
     if (cached) {
       verdicts.set(entry, cached);
@@ -184,8 +185,9 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     const start = (key: string): void => {
       const created: UrlJob = { entries: [entry], verdicts: new Map(), settled: false, done: Promise.resolve() };
       jobs.set(key, created);
-      urls.add(url);
       created.done = run(url, created);
+      // Awaited after the last file; until then a failure (a bug) must not count as an unhandled rejection.
+      created.done.catch(() => undefined);
     };
     const job = jobs.get(url);
     if (job === undefined) {

@@ -56,3 +56,21 @@ describe('checking files as they stream in', () => {
     expect(report.summary).toMatchObject({ files: 3, links: 5, urls: 2 });
   });
 });
+
+describe('a run answered from the cache', () => {
+  it('still counts its URLs, and sends nothing', async () => {
+    const store = new Map<string, import('../../src/model.js').Verdict>();
+    const cache = {
+      get: (url: string, fragment: string) => store.get(`${url}#${fragment}`),
+      set: (url: string, fragment: string, verdict: import('../../src/model.js').Verdict) => void store.set(`${url}#${fragment}`, verdict),
+      archive: { get: () => undefined, set: () => undefined },
+    };
+    const files: ExtractedFile[] = [{ path: 'a.md', links: [link(`${base}/page#intro`, 1), link(`${base}/gone`, 2)] }];
+    const first = await checkExtracted(files, { allowPrivate: true, archive: false, cache });
+    received.length = 0;
+    const second = await checkExtracted(files, { allowPrivate: true, archive: false, cache });
+    expect(received).toEqual([]);
+    expect(second.summary).toMatchObject({ urls: 2, requests: 0, dead: 1, alive: 1 });
+    expect(second.files[0]!.links.map((entry) => entry.reason)).toEqual(first.files[0]!.links.map((entry) => entry.reason));
+  });
+});
