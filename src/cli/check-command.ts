@@ -86,7 +86,12 @@ export async function writeReport(report: Report, settings: Pick<Settings, 'form
     }
     case 'text':
       await emit(
-        renderText(report, { color: settings.output === undefined && useColor(settings.color, io), verbose: settings.verbose, width: io.stdout.columns ?? 100 }),
+        renderText(report, {
+          color: settings.output === undefined && useColor(settings.color, io),
+          verbose: settings.verbose,
+          quiet: settings.quiet,
+          width: io.stdout.columns ?? 100,
+        }),
         settings.output,
         io,
       );

@@ -8,6 +8,8 @@ export interface TextOptions {
   color: boolean;
   /** List alive and skipped links one by one instead of a count. */
   verbose?: boolean;
+  /** Only the problems: redirected links become a count too. */
+  quiet?: boolean;
   /** Terminal width: details are wrapped and link texts shortened to fit (URLs never are, so they stay copyable). */
   width?: number;
 }
@@ -43,7 +45,8 @@ export function renderText(report: Report, options: TextOptions): string {
     if (rows.length === 0) continue;
     const { label, icon } = STATE_PRESENTATION[state];
     const heading = paint(STATE_COLOUR[state], `${icon} ${label}`);
-    if (COLLAPSED.has(state) && options.verbose !== true) {
+    const collapsed = options.verbose === true ? false : COLLAPSED.has(state) || (options.quiet === true && state === 'redirected');
+    if (collapsed) {
       lines.push(`${heading}: ${plural(rows.length, 'link')}`);
       continue;
     }

@@ -112,6 +112,14 @@ describe('renderText', () => {
     expect(coloured).toContain('\u001b[31m✗ Dead\u001b[0m');
   });
 
+  it('lists only the problems when quiet: redirected links become a count', () => {
+    const loud = renderText(realistic(), { color: false });
+    const quiet = renderText(realistic(), { color: false, quiet: true });
+    expect(loud).toMatch(/→ Redirected \(\d+\)\n/);
+    expect(quiet).toMatch(/→ Redirected: \d+ links?\n/);
+    expect(quiet).toContain('✗ Dead (');
+  });
+
   it('wraps details and shortens texts to the width, but never breaks URLs', () => {
     const text = renderText(realistic(), { color: false, width: 60 });
     expect(text).toContain('https://web.archive.org/web/20170215093012/https://plus.google.com/communities/112866381580457264725');
