@@ -29,16 +29,9 @@ export interface HostStats {
   mostInFlight: number;
 }
 
-export interface WebStats {
+/** The same counts over every host, plus each host's own. */
+export interface WebStats extends HostStats {
   perHost: Record<string, HostStats>;
-  requests: number;
-  methods: Record<string, number>;
-  limit429: number;
-  scripted429: number;
-  unknown: number;
-  clientErrors: number;
-  mostInFlight: number;
-  inFlight: number;
 }
 
 export interface SimWeb {
