@@ -116,6 +116,13 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   let rateLimited = 0;
   let done = 0;
 
+  /** The answer an origin that failed at the connection level gave, repeated without a new connection. */
+  function knownFailure(url: URL): AttemptOutcome | undefined {
+    const known = deadOrigins.get(url.origin);
+    if (known === undefined) return undefined;
+    return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` };
+  }
+
   function headersFor(url: URL, requestHost: string, extra: Record<string, string> | undefined): Record<string, string> {
     return {
       'user-agent': settings.userAgent,
@@ -153,12 +160,15 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
+      // Known before queueing: no slot, no interval spent on an origin that already failed.
+      const failedBefore = knownFailure(url);
+      if (failedBefore !== undefined) return { outcome: failedBefore, method, attempts };
       const currentMethod = method;
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
         // Checked when the slot is granted, not when queued: requests queued behind the first failure are spared.
-        const known = deadOrigins.get(url.origin);
-        if (known !== undefined) return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` };
+        const known = knownFailure(url);
+        if (known !== undefined) return known;
         requests += 1;
         attempts += 1;
         const answer = await sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });
