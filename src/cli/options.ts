@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LinkrotError } from '../errors.js';
 import { isState, SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../util/duration.js';
 import { parseUrl } from '../util/url.js';
 
 export type Command = 'check' | 'extract' | 'merge' | 'help' | 'version';

@@ -4,12 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LinkrotError } from '../errors.js';
+import { parseDuration } from '../util/duration.js';
 import { describeConfigError } from './describe-error.js';
 import { CONFIG_FILE_NAME } from './types.js';
 import type { ConfigFile } from './types.js';
 
 const SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** ajv is loaded only when a config file is there to validate (it is a fifth of the CLI's start-up). */
 const require = createRequire(import.meta.url);
@@ -48,10 +48,9 @@ function jsonProblem(text: string, error: unknown): string {
   return `expected JSON, error at line ${line}, column ${column}`;
 }
 
-function parseDuration(value: string | number): number {
-  if (typeof value === 'number') return value;
-  const match = /^(\d+)(ms|s|m|h|d|w)$/.exec(value);
-  return Number(match?.[1]) * (DURATION_UNITS[match?.[2] ?? 'ms'] ?? 1);
+/** `maxAge`: milliseconds, or a duration with its unit (the schema requires the unit in a string). */
+function maxAgeMs(value: string | number): number {
+  return typeof value === 'number' ? value : (parseDuration(value) ?? 0);
 }
 
 /**
@@ -96,7 +95,7 @@ export async function loadConfig(options: { path?: string; cwd: string }): Promi
   });
   const folder = dirname(path);
   const result: ConfigFile = { ...config };
-  if (config.maxAge !== undefined) result.maxAgeMs = parseDuration(config.maxAge);
+  if (config.maxAge !== undefined) result.maxAgeMs = maxAgeMs(config.maxAge);
   if (typeof config.cache === 'string') result.cache = resolve(folder, config.cache);
   if (config.rootDir !== undefined) result.rootDir = resolve(folder, config.rootDir);
   return { config: result, path };

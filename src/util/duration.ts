@@ -1,3 +1,4 @@
+/** Milliseconds per unit, for the CLI's duration flags and the config file's `maxAge`. */
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /**
@@ -10,10 +11,4 @@ export function parseDuration(text: string): number | undefined {
   const unit = (match[2] ?? 's').toLowerCase();
   const value = Number(match[1]) * UNITS[unit]!;
   return Number.isFinite(value) ? Math.round(value) : undefined;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
