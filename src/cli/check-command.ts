@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { openCache } from '../cache/index.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
-import { extractLinks, findJekyllSite, readPostSource } from '../extract/index.js';
+import { extractLinks, extractPost } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FileReport, Report, State } from '../model.js';
 import { checkExtracted, withFileErrors } from '../pipeline/index.js';
@@ -29,9 +29,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   async function* extracted(): AsyncGenerator<ExtractedFile> {
     for (const path of paths) {
       try {
-        const source = await readPostSource(path);
-        const site = await findJekyllSite(path);
-        const file = extractLinks(source, { path, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }), ...(site ? { site } : {}) });
+        const { file, source } = await extractPost(path, settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl });
         sources.set(path, source);
         yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
       } catch (error) {
