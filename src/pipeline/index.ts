@@ -3,7 +3,7 @@
  * stage decides its own part. Used by the CLI and by the library entry point `checkFiles`.
  */
 import type { Dispatcher } from 'undici';
-import { createArchive, snapshotSuggestion, type SnapshotLookup, type SnapshotStore } from '../archive/index.js';
+import { createArchive, snapshotSuggestion, type SnapshotStore } from '../archive/index.js';
 import {
   createDispatcher,
   createFetcher,
@@ -143,7 +143,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     );
     verdicts.set(entry, verdict);
     job.verdicts.set(entry.fragment ?? '', verdict);
-    if (options.cache && isFinal(verdict)) options.cache.set(url, entry.fragment ?? '', verdict);
+    // The cache decides what is worth keeping (transient outcomes are not).
+    options.cache?.set(url, entry.fragment ?? '', verdict);
   };
 
   /** One request (plus its follow-ups) per URL, whichever file names it first; later occurrences join. */
@@ -256,11 +257,6 @@ interface UrlJob {
   done: Promise<void>;
 }
 
-/** Transient outcomes are re-checked next time rather than remembered. */
-function isFinal(verdict: Verdict): boolean {
-  return verdict.state !== 'unreachable' && verdict.reason !== 'rate-limited';
-}
-
 async function addArchiveSuggestions(
   files: ExtractedFile[],
   planned: PlannedLink[],
@@ -281,18 +277,11 @@ async function addArchiveSuggestions(
       !verdict.suggestions.some((suggestion) => suggestion.kind === 'archive')
     );
   });
-  const lookups = new Map<string, Promise<SnapshotLookup>>();
   let done = 0;
   await Promise.all(
     wanted.map(async (entry) => {
-      const date = files[entry.file]!.date;
-      const key = `${date ?? ''} ${entry.request!}`;
-      let lookup = lookups.get(key);
-      if (!lookup) {
-        lookup = archive.findSnapshot(entry.link.resolved ?? entry.request!, date);
-        lookups.set(key, lookup);
-      }
-      const found = await lookup;
+      // The archive shares one lookup between every occurrence of a URL (and date).
+      const found = await archive.findSnapshot(entry.link.resolved ?? entry.request!, files[entry.file]!.date);
       const verdict = verdicts.get(entry)!;
       if (found.status === 'found') {
         verdicts.set(entry, { ...verdict, suggestions: [snapshotSuggestion(found), ...verdict.suggestions] });
