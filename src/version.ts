@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
+import { MANIFEST } from './util/package-root.js';
 
-const require = createRequire(import.meta.url);
-const manifest = require('../package.json') as { version: string };
-
-/** The package version, read from package.json (one level above both `src/` and `dist/`). */
-export const VERSION: string = manifest.version;
+/** The package version, from linkrot's package.json (found from wherever this code runs: src/, dist/ or the CLI bundle). */
+export const VERSION: string = MANIFEST.version;

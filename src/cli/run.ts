@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { EXIT_USAGE, LinkrotError } from '../errors.js';
+import { MANIFEST } from '../util/package-root.js';
 import { stripControl } from '../util/terminal.js';
 import { VERSION } from '../version.js';
-import { helpText } from './help.js';
 import { parseInvocation } from './options.js';
 
 export interface Io {
@@ -12,8 +11,7 @@ export interface Io {
   cwd: string;
 }
 
-const require = createRequire(import.meta.url);
-const BUGS_URL = (require('../../package.json') as { bugs?: { url?: string } }).bugs?.url ?? 'the linkrot issue tracker';
+const BUGS_URL = MANIFEST.bugs?.url ?? 'the linkrot issue tracker';
 
 /** Run the CLI; resolves to the exit code. Never throws. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -21,13 +19,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const invocation = parseInvocation(argv);
     switch (invocation.command) {
+      // Each command loads its stages when it runs, so --help, --version and extract start fast (the help text
+      // quotes the checker's defaults, and loading the checker loads undici).
       case 'help':
-        io.stdout.write(helpText());
+        io.stdout.write((await import('./help.js')).helpText());
         return 0;
       case 'version':
         io.stdout.write(`${VERSION}\n`);
         return 0;
-      // Each command loads its stages when it runs, so --help, --version and extract start fast.
       case 'extract':
         return await (await import('./extract-command.js')).runExtract(invocation, io);
       case 'merge':

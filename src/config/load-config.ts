@@ -1,24 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LinkrotError } from '../errors.js';
 import { parseDuration } from '../util/duration.js';
+import { loadAjv } from '../util/load-ajv.js';
+import { packageFile } from '../util/package-root.js';
 import { describeConfigError } from './describe-error.js';
 import { CONFIG_FILE_NAME } from './types.js';
 import type { ConfigFile } from './types.js';
 
-const SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
+const SCHEMA_FILE = packageFile('schema', 'config.schema.json');
 
 /** ajv is loaded only when a config file is there to validate (it is a fifth of the CLI's start-up). */
-const require = createRequire(import.meta.url);
 let validator: ValidateFunction | undefined;
 function validate(value: unknown): ErrorObject[] {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
-    JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object,
-  );
+  if (validator === undefined) {
+    const Ajv = loadAjv();
+    validator = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
+      JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object,
+    );
+  }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-
-/** ajv is loaded on first use (merge, tests): a check run never needs it. */
-const require = createRequire(import.meta.url);
-
-/** `schema/` at the package root: `src/report/` and `dist/report/` are both two levels below it. */
-const SCHEMA_DIRECTORY = new URL('../../schema/', import.meta.url);
+import { loadAjv } from '../util/load-ajv.js';
+import { packageFile } from '../util/package-root.js';
 
 const compiled = new Map<string, ValidateFunction>();
 
 function validatorFor(file: string): ValidateFunction {
   let validate = compiled.get(file);
   if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(new URL(file, SCHEMA_DIRECTORY), 'utf8')) as object;
-    const { Ajv } = require('ajv') as typeof import('ajv');
+    // ajv is loaded on first use (merge, tests): a check run never needs it.
+    const schema = JSON.parse(readFileSync(packageFile('schema', file), 'utf8')) as object;
+    const Ajv = loadAjv();
     validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     compiled.set(file, validate);
   }
