@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, REPO } from '../cli/run-cli.js';
+import { MANIFEST, PACKAGE_ROOT, packageFile } from '../../src/util/package-root.js';
+import { VERSION } from '../../src/version.js';
+
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+describe('the package root', () => {
+  it('is the repository, found from src/util/', () => {
+    expect(PACKAGE_ROOT).toBe(REPO.replace(/\/$/, ''));
+    expect(MANIFEST.name).toBe('linkrot');
+    expect(VERSION).toBe(manifest.version);
+    expect(existsSync(packageFile('schema', 'report.schema.json'))).toBe(true);
+  });
+});
+
+/**
+ * The bundled CLI moved to a folder of another depth inside a package laid out as an install would be: it must still
+ * find package.json and schema/ (it would not if it counted `../` from its own file) and load ajv on demand.
+ */
+describe('the CLI bundle, moved', () => {
+  const root = mkdtempSync(join(tmpdir(), 'linkrot-bundle-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'lib', 'a', 'b'), { recursive: true });
+  copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  symlinkSync(join(REPO, 'schema'), join(root, 'schema'));
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  const bin = join(root, 'lib', 'a', 'b', 'linkrot.js');
+  copyFileSync(BIN, bin);
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 20_000 });
+
+  it('is one file: it imports nothing of linkrot beside it', () => {
+    const code = readFileSync(BIN, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\*|\*|\/\/)/.test(line)); // the bundled packages' JSDoc mentions import('./…')
+    expect(code.filter((line) => /^import .* from ['"]\.\.?\//.test(line) || /\bimport\(['"]\.\.?\//.test(line))).toEqual([]);
+    const imported = code.flatMap((line) => /^import .* from ['"]([^'"]+)['"]/.exec(line)?.[1] ?? []);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.filter((name) => !builtinModules.includes(name.replace(/^node:/, '')))).toEqual([]);
+  });
+
+  it('prints the version from the package.json above it', () => {
+    const result = run(['--version']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it('validates a config file against the shipped schema', () => {
+    writeFileSync(join(root, 'post.md'), '# Post\n');
+    writeFileSync(join(root, 'linkrot.config.json'), JSON.stringify({ concurency: 4 }));
+    const result = run(['check', 'post.md']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^linkrot: Invalid config `linkrot\.config\.json`: .*concurency/);
+  });
+
+  it('validates a report given to merge against the shipped schema', () => {
+    writeFileSync(join(root, 'part.json'), JSON.stringify({ schemaVersion: 1, files: 'none' }));
+    const result = run(['merge', 'part.json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^linkrot: `part\.json` is not a linkrot JSON report: /);
+  });
+});
