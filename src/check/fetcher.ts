@@ -76,9 +76,10 @@ function toRequestUrl(raw: string, base?: URL): URL | undefined {
   if (url === undefined) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.hostname === '') return undefined;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
+  // Each assignment re-serialises the URL: only touch what is there.
+  if (url.hash !== '') url.hash = '';
+  if (url.username !== '') url.username = '';
+  if (url.password !== '') url.password = '';
   return url;
 }
 
@@ -111,6 +112,12 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
    * origin, not of the path, so later requests to it in this run get the same answer without a new connection.
    */
   const deadOrigins = new Map<string, { code: NetworkErrorCode; message: string }>();
+  /**
+   * First contact with an origin: until its first request has a connection (or has failed), the others wait,
+   * so an origin that refuses connections or TLS is tried once, not once per waiting link. On a working origin
+   * the wait is one connection set-up, not a round trip.
+   */
+  const contacted = new Map<string, Promise<void> | true>();
   let requests = 0;
   let retries = 0;
   let rateLimited = 0;
@@ -123,15 +130,19 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` };
   }
 
+  /** The headers every request to a host name carries, built once per host name (never mutated). */
+  const hostHeaders = new Map<string, Record<string, string>>();
+  const baseHeaders = { 'user-agent': settings.userAgent, ...DEFAULT_REQUEST_HEADERS, ...lowerKeys(settings.headers) };
+
   function headersFor(url: URL, requestHost: string, extra: Record<string, string> | undefined): Record<string, string> {
-    return {
-      'user-agent': settings.userAgent,
-      ...DEFAULT_REQUEST_HEADERS,
-      ...lowerKeys(settings.headers),
-      ...lowerKeys(findHostSettings(settings.hosts, url.hostname)?.headers),
-      // Headers given for this request belong to its host: never sent on after a redirect to another host.
-      ...(url.host === requestHost ? lowerKeys(extra) : {}),
-    };
+    let forHost = hostHeaders.get(url.hostname);
+    if (forHost === undefined) {
+      forHost = { ...baseHeaders, ...lowerKeys(findHostSettings(settings.hosts, url.hostname)?.headers) };
+      hostHeaders.set(url.hostname, forHost);
+    }
+    // Headers given for this request belong to its host: never sent on after a redirect to another host.
+    if (extra === undefined || url.host !== requestHost) return forHost;
+    return { ...forHost, ...lowerKeys(extra) };
   }
 
   /**
@@ -163,6 +174,21 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       // Known before queueing: no slot, no interval spent on an origin that already failed.
       const failedBefore = knownFailure(url);
       if (failedBefore !== undefined) return { outcome: failedBefore, method, attempts };
+      const contact = contacted.get(url.origin);
+      let connected: (() => void) | undefined;
+      if (contact === undefined) {
+        contacted.set(url.origin, new Promise<void>((resolve) => (connected = resolve)));
+      } else if (contact !== true) {
+        await contact;
+        const failedFirst = knownFailure(url);
+        if (failedFirst !== undefined) return { outcome: failedFirst, method, attempts };
+      }
+      const onConnected = (): void => {
+        if (connected === undefined) return;
+        contacted.set(url.origin, true);
+        connected();
+        connected = undefined;
+      };
       const currentMethod = method;
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
@@ -171,12 +197,26 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         if (known !== undefined) return known;
         requests += 1;
         attempts += 1;
-        const answer = await sendAttempt(deps.dispatcher, { url, method: currentMethod, headers, timeoutMs: settings.timeoutMs, bodyLimit });
+        const answer = await sendAttempt(deps.dispatcher, {
+          url,
+          method: currentMethod,
+          headers,
+          timeoutMs: settings.timeoutMs,
+          bodyLimit,
+          onConnected,
+        });
         // Inside the slot, so the next waiting request already sees the pause.
         pushBack(url.host, answer, retryNumber);
         return answer;
       });
       if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) deadOrigins.set(url.origin, { code: outcome.code, message: outcome.message });
+      if (connected !== undefined) {
+        // The first contact ended without a connection: the others may try (or take its failure) now, and a
+        // later request is a first contact again.
+        contacted.delete(url.origin);
+        connected();
+        connected = undefined;
+      }
       const status = outcome.kind === 'response' ? outcome.status : undefined;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
         headOutcome = outcome;

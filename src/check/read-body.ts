@@ -1,10 +1,10 @@
 /**
- * A bounded read of a response body: at most `limit` bytes after decompression, then the stream is destroyed.
- * undici's `request()` does not decompress, so gzip, deflate and brotli are inflated here with the output
- * capped: a decompression bomb costs at most one zlib chunk beyond the limit.
+ * A bounded body collector, fed chunk by chunk as the response arrives: at most `limit` bytes after
+ * decompression are kept. undici does not decompress, so gzip, deflate and brotli are inflated here with the
+ * output capped: a decompression bomb costs at most one zlib chunk beyond the limit, and compressed input is
+ * capped too, so a stream that inflates to almost nothing cannot be read for ever.
  */
-import type { Readable, Transform } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { BodySample } from '../model.js';
@@ -12,8 +12,12 @@ import type { BodySample } from '../model.js';
 /** zlib output chunk size: the most a bomb can overshoot the limit by. */
 const INFLATE_CHUNK_BYTES = 16 * 1024;
 
+/** Compressed bytes read per byte of the limit before a compressed body counts as truncated. */
+const COMPRESSED_INPUT_FACTOR = 4;
+
 function decompressorFor(encoding: string | undefined): Transform | undefined {
   const coding = (encoding ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return undefined;
   const options = { chunkSize: INFLATE_CHUNK_BYTES };
   if (coding === 'gzip' || coding === 'x-gzip') return createGunzip(options);
   if (coding === 'br') return createBrotliDecompress(options);
@@ -22,75 +26,129 @@ function decompressorFor(encoding: string | undefined): Transform | undefined {
   return undefined;
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
 /** The charset parameter of a Content-Type, when the TextDecoder knows it. */
 function decoderFor(contentType: string | undefined): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  if (charset !== undefined) {
-    try {
-      return new TextDecoder(charset);
-    } catch {
-      // an unknown label: UTF-8 below
-    }
-  }
-  return new TextDecoder('utf-8');
-}
-
-/**
- * Read up to `limit` bytes of `body` (decompressed per `contentEncoding`), decode them as text, and destroy the
- * body. Rejects on a network error or corrupt compressed data before the limit; the caller decides what it means.
- */
-export async function readBody(
-  body: Readable,
-  limit: number,
-  headers: { contentEncoding?: string | undefined; contentType?: string | undefined },
-): Promise<BodySample> {
-  const decompressor = decompressorFor(headers.contentEncoding);
-  const source: Readable = decompressor ?? body;
-  if (decompressor !== undefined) {
-    body.on('error', (error) => decompressor.destroy(error));
-    body.pipe(decompressor);
-  }
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  let truncated = false;
+  if (contentType === undefined || !contentType.includes('=')) return UTF8;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return UTF8;
   try {
-    for await (const chunk of source) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      if (bytes + buffer.length > limit) {
-        chunks.push(buffer.subarray(0, limit - bytes));
-        bytes = limit;
-        truncated = true;
-        break;
-      }
-      chunks.push(buffer);
-      bytes += buffer.length;
-    }
-  } finally {
-    if (decompressor !== undefined) {
-      body.unpipe(decompressor);
-      decompressor.destroy();
-    }
-    body.destroy();
-  }
-  const text = decoderFor(headers.contentType).decode(Buffer.concat(chunks, bytes));
-  return { text, bytes, truncated };
-}
-
-/**
- * Drain a body we do not need, so the connection can be reused, but never more than `limit` bytes: beyond that
- * (or on any error) the stream is destroyed and the connection dropped.
- */
-export async function discardBody(body: Readable, limit: number): Promise<void> {
-  let bytes = 0;
-  body.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > limit) body.destroy();
-  });
-  try {
-    await finished(body);
+    return new TextDecoder(charset);
   } catch {
-    // destroyed at the limit, reset or timed out: the connection is dropped, nothing else to do
-  } finally {
-    if (!body.readableEnded) body.destroy();
+    return UTF8; // an unknown label
+  }
+}
+
+export interface BodyHeaders {
+  contentEncoding?: string | undefined;
+  contentType?: string | undefined;
+}
+
+/**
+ * Collects the first `limit` bytes of a body. `push` returns true once the limit is reached (the caller stops
+ * reading and drops the connection); `end` is called at the end of the body; `result` settles with the sample,
+ * or rejects with a decompression error.
+ */
+export class BodyCollector {
+  readonly #limit: number;
+  readonly #decoder: TextDecoder;
+  readonly #decompressor: Transform | undefined;
+  readonly #chunks: Buffer[] = [];
+  #bytes = 0;
+  #compressedBytes = 0;
+  #truncated = false;
+  #settled = false;
+  #resolve!: (sample: BodySample) => void;
+  #reject!: (error: unknown) => void;
+  readonly result: Promise<BodySample>;
+
+  constructor(limit: number, headers: BodyHeaders) {
+    this.#limit = limit;
+    this.#decoder = decoderFor(headers.contentType);
+    this.result = new Promise<BodySample>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    const decompressor = decompressorFor(headers.contentEncoding);
+    this.#decompressor = decompressor;
+    if (decompressor !== undefined) {
+      decompressor.on('data', (chunk: Buffer) => {
+        if (this.#take(chunk)) this.#finish();
+      });
+      decompressor.on('end', () => this.#finish());
+      decompressor.on('error', (error) => this.#fail(error));
+    }
+  }
+
+  /** Keep what fits; true when the limit is reached. */
+  #take(chunk: Buffer): boolean {
+    if (this.#truncated) return true;
+    const room = this.#limit - this.#bytes;
+    if (chunk.length > room) {
+      if (room > 0) this.#chunks.push(chunk.subarray(0, room));
+      this.#bytes = this.#limit;
+      this.#truncated = true;
+      return true;
+    }
+    this.#chunks.push(chunk);
+    this.#bytes += chunk.length;
+    return false;
+  }
+
+  /** One chunk of the body as received; true when no more is wanted. */
+  push(chunk: Buffer): boolean {
+    if (this.#settled) return true;
+    if (this.#decompressor === undefined) {
+      if (!this.#take(chunk)) return false;
+      this.#finish();
+      return true;
+    }
+    this.#compressedBytes += chunk.length;
+    this.#decompressor.write(chunk);
+    if (this.#compressedBytes > this.#limit * COMPRESSED_INPUT_FACTOR) {
+      this.#truncated = true;
+      this.#finish();
+    }
+    return this.#settled;
+  }
+
+  /** The body ended. */
+  end(): void {
+    if (this.#settled) return;
+    if (this.#decompressor === undefined) this.#finish();
+    else this.#decompressor.end();
+  }
+
+  /** True once the sample is decided (limit reached or body over). */
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  #finish(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#decompressor?.destroy();
+    const text = this.#decoder.decode(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#bytes));
+    this.#chunks.length = 0;
+    this.#resolve({ text, bytes: this.#bytes, truncated: this.#truncated });
+  }
+
+  #fail(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#decompressor?.destroy();
+    this.#chunks.length = 0;
+    this.#reject(error);
+  }
+
+  /** Give up (the response failed or was abandoned): release the decompressor. */
+  discard(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#decompressor?.destroy();
+    this.#chunks.length = 0;
+    this.result.catch(() => undefined);
+    this.#reject(new Error('discarded'));
   }
 }

@@ -1,13 +1,16 @@
 /**
  * One HTTP attempt: one request through the dispatcher, no redirect following, under linkrot's own deadline.
- * undici's timeouts and AbortSignal are set too, but behind an unanswered proxy CONNECT it honours neither, so
- * the request is raced against a timer and abandoned (its body destroyed whenever it arrives) when it loses.
+ *
+ * It talks to undici's `dispatch` with a handler of its own rather than through `request()`: no body stream,
+ * no AbortController and no async iteration per request — the chunks go straight into a bounded collector.
+ * That is most of linkrot's CPU per link on a big run. undici's own timeouts are set too, but behind an
+ * unanswered proxy CONNECT it honours none of them, so a timer of ours settles the attempt regardless and the
+ * request is aborted whenever undici hands over the means to.
  */
-import type { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
+import { util, type Dispatcher } from 'undici';
 import type { BodySample, HttpMethod, NetworkErrorCode } from '../model.js';
-import { DeadlineError, classifyError, classifyProxyStatus } from './classify-error.js';
-import { discardBody, readBody } from './read-body.js';
+import { DeadlineError, classifyError, classifyProxyStatus, type ClassifiedError } from './classify-error.js';
+import { BodyCollector } from './read-body.js';
 
 /** The most bytes drained from a body nobody needs before the connection is dropped instead. */
 export const DISCARD_LIMIT_BYTES = 64 * 1024;
@@ -53,6 +56,8 @@ export interface AttemptOptions {
   timeoutMs: number;
   /** Bytes of body to read into the outcome; 0 drains and drops it. */
   bodyLimit: number;
+  /** Called once the request has a connection (the origin accepted one), before any answer. */
+  onConnected?: () => void;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
@@ -74,70 +79,166 @@ export function selectHeaders(raw: Record<string, string | string[] | undefined>
   return selected;
 }
 
-export async function sendAttempt(dispatcher: Dispatcher, options: AttemptOptions): Promise<AttemptOutcome> {
-  const { url, method, timeoutMs } = options;
-  const controller = new AbortController();
-  let phase = 'waiting for the response headers';
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new DeadlineError(timeoutMs, phase);
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-  });
-  deadline.catch(() => undefined);
-  let pending: Promise<Dispatcher.ResponseData>;
-  try {
-    pending = dispatcher.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method,
-      headers: options.headers,
-      signal: controller.signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-  } catch (error) {
-    // A request undici refuses to build (a bad per-request header): a fact about this request, not a crash.
-    clearTimeout(timer);
-    return { kind: 'error', ...classifyError(error) };
+type RawHeaders = Buffer[] | string[] | null;
+
+/**
+ * The handler of one attempt (undici's callback interface). Every path ends in exactly one `settle`; whatever
+ * undici calls afterwards only releases the request.
+ */
+class AttemptHandler implements Dispatcher.DispatchHandler {
+  readonly #options: AttemptOptions;
+  readonly #done: (outcome: AttemptOutcome) => void;
+  readonly #timer: NodeJS.Timeout;
+  #abort: ((reason?: Error) => void) | undefined;
+  #settled = false;
+  /** Set once headers are in: status and selected headers, and what to do with the body. */
+  #response: { status: number; headers: Record<string, string>; proxyFailure?: ClassifiedError } | undefined;
+  #collector: BodyCollector | undefined;
+  #discarded = 0;
+
+  constructor(options: AttemptOptions, done: (outcome: AttemptOutcome) => void) {
+    this.#options = options;
+    this.#done = done;
+    this.#timer = setTimeout(() => this.#expire(), options.timeoutMs);
   }
-  const abandon = (): void => {
-    pending.then(
-      (response) => (response.body as Readable).destroy(),
-      () => undefined,
-    );
-  };
-  try {
-    const response = await Promise.race([pending, deadline]);
-    const body = response.body as Readable;
-    body.on('error', () => undefined);
-    const headers = selectHeaders(response.headers);
-    const proxyFailure =
-      response.statusCode >= 500 && headers['proxy-status'] !== undefined
-        ? classifyProxyStatus(headers['proxy-status'])
-        : undefined;
-    const isRedirect = response.statusCode >= 300 && response.statusCode < 400 && headers['location'] !== undefined;
-    phase = 'reading the body';
-    if (method === 'GET' && options.bodyLimit > 0 && !isRedirect && proxyFailure === undefined) {
-      const contentEncoding = headers['content-encoding'];
-      const contentType = headers['content-type'];
-      try {
-        const sample = await Promise.race([readBody(body, options.bodyLimit, { contentEncoding, contentType }), deadline]);
-        return { kind: 'response', status: response.statusCode, headers, body: sample };
-      } catch (error) {
-        body.destroy();
-        return { kind: 'response', status: response.statusCode, headers, bodyError: classifyError(error) };
-      }
+
+  #settle(outcome: AttemptOutcome): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#done(outcome);
+  }
+
+  /** Stop the request (and drop its connection) unless it has already ended. */
+  #cancel(reason: Error): void {
+    const abort = this.#abort;
+    this.#abort = undefined;
+    abort?.(reason);
+  }
+
+  #expire(): void {
+    const phase = this.#response === undefined ? 'waiting for the response headers' : 'reading the body';
+    const error = new DeadlineError(this.#options.timeoutMs, phase);
+    this.#fail(error);
+    this.#cancel(error);
+  }
+
+  /** A failure before or during the response. */
+  #fail(error: unknown): void {
+    if (this.#settled) return;
+    const response = this.#response;
+    if (response === undefined) {
+      this.#settle({ kind: 'error', ...classifyError(error) });
+      return;
     }
-    await Promise.race([discardBody(body, DISCARD_LIMIT_BYTES), deadline]).catch(() => body.destroy());
-    if (proxyFailure !== undefined) return { kind: 'error', ...proxyFailure };
-    return { kind: 'response', status: response.statusCode, headers };
-  } catch (error) {
-    abandon();
-    return { kind: 'error', ...classifyError(error) };
-  } finally {
-    clearTimeout(timer);
+    const collector = this.#collector;
+    this.#collector = undefined;
+    if (collector !== undefined) {
+      collector.discard();
+      this.#settle({ kind: 'response', status: response.status, headers: response.headers, bodyError: classifyError(error) });
+      return;
+    }
+    // A body nobody needed failed: the answer is the status and headers.
+    this.#finishWithoutBody();
   }
+
+  #finishWithoutBody(): void {
+    const response = this.#response;
+    if (response === undefined) return;
+    if (response.proxyFailure !== undefined) this.#settle({ kind: 'error', ...response.proxyFailure });
+    else this.#settle({ kind: 'response', status: response.status, headers: response.headers });
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.#settled) {
+      abort(new DeadlineError(this.#options.timeoutMs, 'abandoned'));
+      return;
+    }
+    this.#abort = abort;
+    this.#options.onConnected?.();
+  }
+
+  onHeaders(status: number, rawHeaders: RawHeaders): boolean {
+    if (this.#settled) {
+      this.#cancel(new Error('abandoned'));
+      return false;
+    }
+    // 1xx interim answers are not the response.
+    if (status < 200) return true;
+    const headers = selectHeaders(util.parseHeaders(rawHeaders ?? []) as Record<string, string | string[] | undefined>);
+    const proxyFailure = status >= 500 && headers['proxy-status'] !== undefined ? classifyProxyStatus(headers['proxy-status']) : undefined;
+    this.#response = { status, headers, ...(proxyFailure === undefined ? {} : { proxyFailure }) };
+    const isRedirect = status >= 300 && status < 400 && headers['location'] !== undefined;
+    const { method, bodyLimit } = this.#options;
+    if (method === 'GET' && bodyLimit > 0 && !isRedirect && proxyFailure === undefined) {
+      const collector = new BodyCollector(bodyLimit, { contentEncoding: headers['content-encoding'], contentType: headers['content-type'] });
+      this.#collector = collector;
+      collector.result.then(
+        (body) => {
+          this.#settle({ kind: 'response', status, headers, body });
+          // Stopped at the limit: the rest is not wanted, the connection goes.
+          if (body.truncated) this.#cancel(new Error('body limit reached'));
+        },
+        (error: unknown) => {
+          this.#fail(error);
+          this.#cancel(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.#settled) {
+      // Settled by the deadline or the body limit: nothing more is read.
+      this.#cancel(new Error('abandoned'));
+      return false;
+    }
+    if (this.#collector !== undefined) {
+      this.#collector.push(chunk);
+      return true;
+    }
+    // Drained so the connection can be reused, but never more than the discard limit.
+    this.#discarded += chunk.length;
+    if (this.#discarded > DISCARD_LIMIT_BYTES) {
+      this.#finishWithoutBody();
+      this.#cancel(new Error('unwanted body over the discard limit'));
+      return false;
+    }
+    return true;
+  }
+
+  onComplete(): void {
+    this.#abort = undefined;
+    if (this.#collector !== undefined) this.#collector.end();
+    else this.#finishWithoutBody();
+  }
+
+  onError(error: Error): void {
+    this.#abort = undefined;
+    this.#fail(error);
+  }
+}
+
+export function sendAttempt(dispatcher: Dispatcher, options: AttemptOptions): Promise<AttemptOutcome> {
+  const { url, method, timeoutMs } = options;
+  return new Promise<AttemptOutcome>((resolve) => {
+    const handler = new AttemptHandler(options, resolve);
+    try {
+      dispatcher.dispatch(
+        {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method,
+          headers: options.headers,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        handler,
+      );
+    } catch (error) {
+      // A request undici refuses to build (a bad per-request header): a fact about this request, not a crash.
+      handler.onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
 }

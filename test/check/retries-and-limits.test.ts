@@ -164,9 +164,9 @@ describe('politeness limits (measured in the servers)', () => {
     const agent = env.track(new Agent());
     const starts: number[] = [];
     const recording = {
-      request: (options: Dispatcher.RequestOptions) => {
+      dispatch: (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => {
         starts.push(Date.now());
-        return agent.request(options);
+        return agent.dispatch(options, handler);
       },
     } as unknown as Dispatcher;
     const fetcher = createFetcher(testSettings({ intervalMs: 60, perHost: 4 }), { dispatcher: recording });
@@ -209,5 +209,29 @@ describe('origins that fail at the connection level', () => {
     expect(results.slice(1).every((result) => result.error?.message.includes('failed the same way'))).toBe(true);
     // the plain-HTTP origin of the same host is unaffected
     expect((await fetcher.fetch({ url: `${server.origin}/` })).status).toBe(200);
+  });
+
+  it('are tried once even when many requests to them could start at the same moment', async () => {
+    const server = await env.serve((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    const { fetcher } = env.fetcher({ perHost: 8 });
+    const https = server.origin.replace('http:', 'https:');
+    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
+    expect(results.every((result) => result.error?.code === 'tls-error')).toBe(true);
+    expect(server.connections).toBe(1);
+  });
+
+  it('a working origin still gets its requests in parallel once the first has a connection', async () => {
+    const server = await env.serve(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      res.writeHead(200);
+      res.end();
+    });
+    const { fetcher } = env.fetcher({ perHost: 4 });
+    const results = await Promise.all(Array.from({ length: 4 }, (_, n) => fetcher.fetch({ url: `${server.origin}/p${n}` })));
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
+    expect(server.maxInFlight).toBe(4);
   });
 });
