@@ -18,8 +18,19 @@ export interface Soft404Sign {
   evidence: string;
 }
 
+/** Signs already read, per scanned page (planning and every occurrence's diagnosis ask about the same page). */
+const knownSigns = new WeakMap<HtmlFacts, { sign: Soft404Sign | undefined }>();
+
 /** Look for signs that a 200 page says it is missing. */
 export function soft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
+  const known = knownSigns.get(facts);
+  if (known !== undefined) return known.sign;
+  const sign = readSoft404Sign(facts, html);
+  knownSigns.set(facts, { sign });
+  return sign;
+}
+
+function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
   const titleHit = matchShortPhrase(facts.title.split(TITLE_SEPARATORS));
   const headingHit = matchShortPhrase([facts.heading]);
   if (titleHit !== undefined && headingHit !== undefined) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, followUpsFor, requestFor, SIBLING_FOLLOW_UP, OEMBED_FOLLOW_UP, DEFAULT_CONTENT_BODY_BYTES, DEFAULT_FRAGMENT_BODY_BYTES } from '../../src/diagnose/index.js';
 import { html, input, redirected, result, SETTINGS } from './helpers.js';
+import {
+  PARKED_TEXT_KEYWORDS,
+  PARKED_TEXT_SIGNS,
+  PARKING_SOURCE_KEYWORDS,
+  PARKING_SOURCE_SIGNS,
+} from '../../src/diagnose/rules/parked-signs.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Understanding LSTM Networks -- colah's blog</title>
 <style>body{font-family:serif}</style><script>window.dataLayer=[];</script></head><body>
@@ -105,6 +111,17 @@ describe('parked domains', () => {
     const verdict = diagnose(input(url, redirected(url, [[url, 302]], 'https://www.hugedomains.com/domain_profile.cfm?d=metamind-example.io')), SETTINGS);
     expect(verdict.reason).toBe('parked-domain');
     expect(verdict.detail).toContain('hugedomains.com');
+  });
+
+  it('every parking sign contains one of the first-pass keywords (else the first pass would hide it)', () => {
+    for (const sign of PARKED_TEXT_SIGNS) expect(PARKED_TEXT_KEYWORDS.test(sign.source), sign.source).toBe(true);
+    for (const sign of PARKING_SOURCE_SIGNS) expect(PARKING_SOURCE_KEYWORDS.test(sign.source.replace(/\\/g, '')), sign.source).toBe(true);
+  });
+
+  it('a lander recognised by its source alone (no sale phrase in the text) is parked', () => {
+    const lander = '<html><head><title>example.net</title><script src="https://www.google.com/adsense/domains/caf.js"></script></head><body><p>Related searches</p></body></html>';
+    const url = 'http://example.net/old-page';
+    expect(diagnose(input(url, result(url, html(lander))), SETTINGS).reason).toBe('parked-domain');
   });
 
   it('a long article about selling domains is not parked', () => {

@@ -19,6 +19,15 @@ export const PARKING_SOURCE_SIGNS: readonly RegExp[] = [
   /\bdomain-parking\b/i,
 ];
 
+/**
+ * A cheap first pass over the HTML source: every source sign contains one of these words. Most pages contain
+ * none, and one scan for four words costs far less than eight case-insensitive scans of every page.
+ */
+export const PARKING_SOURCE_KEYWORDS = /park|bodis|lander|adsense/i;
+
+/** A cheap first pass over the text: every text sign contains one of these words. */
+export const PARKED_TEXT_KEYWORDS = /domain|dominio|domínio|домен|ドメイン|域名|parked/i;
+
 /** Phrases that parking and sale pages show (matched in the visible text and title). */
 export const PARKED_TEXT_SIGNS: readonly RegExp[] = [
   /\bthis domain (?:name )?(?:is|may be) for sale\b/i,
