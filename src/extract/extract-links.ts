@@ -1,5 +1,4 @@
 import type { Definition, Heading, Html, Image, ImageReference, Link as MdastLink, LinkReference, Nodes, Parents } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { ExtractedFile, Link, LinkSyntax } from '../model.js';
 import { baseFor, classifyLink } from './classify.js';
 import { countOpenBrackets, isCmarkBareLiteral } from './cmark-gfm.js';
@@ -56,57 +55,55 @@ export function extractLinks(source: string, options: ExtractOptions = {}): Extr
   };
 
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-  });
+  const inOrder: Definition[] = [];
+  collectDefinitions(tree, definitions, inOrder);
 
   const links: Array<Link & { order: number }> = [];
   const used = new Set<Definition>();
   const brackets = new Map<Parents, number>();
 
-  const parents = new Map<Nodes, Parents>();
-  visit(tree, (node: Nodes, _index, parent: Parents | undefined) => {
-    if (parent) parents.set(node, parent);
-    const ancestors = ancestorsOf(node, parents);
+  /**
+   * One pre-order walk. `block` is the deepest paragraph, heading or table cell above the node (its `[`
+   * count is what cmark-gfm's bare-URL rule reads); `inLabel` says a link or link reference is above it.
+   */
+  const walk = (node: Nodes, block: Parents | undefined, inLabel: boolean): void => {
     switch (node.type) {
-      case 'text': {
-        const block = ancestors.findLast((ancestor) => BLOCKS_WITH_TEXT.has(ancestor.type));
-        const inLabel = ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+      case 'text':
         if (block && !inLabel) brackets.set(block, countOpenBrackets(rawOf(node, context) ?? node.value, brackets.get(block) ?? 0));
         return;
-      }
-      case 'link': {
-        const link = inlineLink(node, ancestors, brackets, context);
-        if (link) links.push(link);
-        return;
-      }
+      case 'link':
       case 'image': {
-        const link = inlineLink(node, ancestors, brackets, context);
+        const link = inlineLink(node, block, inLabel, brackets, context);
         if (link) links.push(link);
-        return;
+        break;
       }
       case 'linkReference':
       case 'imageReference': {
         const definition = definitions.get(node.identifier);
-        if (!definition) return;
+        if (!definition) break;
         used.add(definition);
-        const link = referenceLink(node, definition, ancestors, context);
+        const link = referenceLink(node, definition, inLabel, context);
         if (link) links.push(link);
-        return;
+        break;
       }
       case 'html':
-        links.push(...htmlLinks(node, context));
+        for (const link of htmlLinks(node, context)) links.push(link);
         return;
       default:
-        return;
+        break;
     }
-  });
+    if (!('children' in node)) return;
+    const childBlock = BLOCKS_WITH_TEXT.has(node.type) ? node : block;
+    const childInLabel = inLabel || node.type === 'link' || node.type === 'linkReference';
+    for (const child of node.children as Nodes[]) walk(child, childBlock, childInLabel);
+  };
+  walk(tree, undefined, false);
 
-  visit(tree, 'definition', (node) => {
-    if (used.has(node)) return;
+  for (const node of inOrder) {
+    if (used.has(node)) continue;
     const link = definitionLink(node, context);
     if (link) links.push(link);
-  });
+  }
 
   links.sort((a, b) => a.order - b.order || a.offset.start - b.offset.start);
   const meta = readPostMeta(tree, options.path, (heading: Heading) => plainText(heading, context));
@@ -117,14 +114,17 @@ export function extractLinks(source: string, options: ExtractOptions = {}): Extr
   };
 }
 
-/** Ancestors from the root down, like unist-util-visit-parents gives them. */
-function ancestorsOf(node: Nodes, parents: Map<Nodes, Parents>): Parents[] {
-  const ancestors: Parents[] = [];
-  for (let parent = parents.get(node); parent; parent = parents.get(parent as Nodes)) ancestors.unshift(parent);
-  return ancestors;
+/** Every definition in document order, and the first one of each identifier (CommonMark: the first wins). */
+function collectDefinitions(node: Nodes, first: Map<string, Definition>, inOrder: Definition[]): void {
+  if (node.type === 'definition') {
+    inOrder.push(node);
+    if (!first.has(node.identifier)) first.set(node.identifier, node);
+    return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) collectDefinitions(child, first, inOrder);
 }
 
-function inlineLink(node: MdastLink | Image, ancestors: Parents[], brackets: Map<Parents, number>, context: Context): (Link & { order: number }) | undefined {
+function inlineLink(node: MdastLink | Image, block: Parents | undefined, inLabel: boolean, brackets: Map<Parents, number>, context: Context): (Link & { order: number }) | undefined {
   const span = spanOf(node);
   if (!span) return undefined;
   const first = context.masked[span.start];
@@ -141,7 +141,6 @@ function inlineLink(node: MdastLink | Image, ancestors: Parents[], brackets: Map
     destination = { start: span.start + 1, end: span.end - 1 };
   } else {
     syntax = 'bare';
-    const block = ancestors.findLast((ancestor) => BLOCKS_WITH_TEXT.has(ancestor.type));
     const raw = context.masked.slice(span.start, span.end);
     const blockStart = block ? firstOffset(block) : undefined;
     const previous = span.start === blockStart ? undefined : context.masked[span.start - 1];
@@ -149,7 +148,7 @@ function inlineLink(node: MdastLink | Image, ancestors: Parents[], brackets: Map
     destination = span;
   }
   destination ??= offsetBy(findLiteral(context.masked.slice(span.start, span.end), node.url), span.start) ?? span;
-  const inLink = node.type === 'image' && ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+  const inLink = node.type === 'image' && inLabel;
   const text = node.type === 'image' ? restoreText(node.alt ?? '', span, context) : plainText(node, context);
   return build(context, {
     url: node.url,
@@ -161,12 +160,12 @@ function inlineLink(node: MdastLink | Image, ancestors: Parents[], brackets: Map
   });
 }
 
-function referenceLink(node: LinkReference | ImageReference, definition: Definition, ancestors: Parents[], context: Context): (Link & { order: number }) | undefined {
+function referenceLink(node: LinkReference | ImageReference, definition: Definition, inLabel: boolean, context: Context): (Link & { order: number }) | undefined {
   const span = spanOf(node);
   const definitionSpan = spanOf(definition);
   if (!span || !definitionSpan) return undefined;
   const destination = definitionDestination(definition, definitionSpan, context);
-  const inLink = node.type === 'imageReference' && ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+  const inLink = node.type === 'imageReference' && inLabel;
   const text = node.type === 'imageReference' ? restoreText(node.alt ?? '', span, context) : plainText(node, context);
   return build(context, {
     url: definition.url,
