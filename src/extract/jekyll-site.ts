@@ -27,29 +27,41 @@ const PERMALINK_STYLES: Record<string, string> = {
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 const sites = new Map<string, Promise<JekyllSite | undefined>>();
+const configs = new Map<string, Promise<string | undefined>>();
 
 /**
  * The Jekyll site above a post: the nearest directory upwards holding `_config.yml`. Its `_posts/` are read
- * once per process (front matter only) so that `{% post_url %}` can be resolved.
+ * once per process (front matter only) so that `{% post_url %}` can be resolved. Which directory holds the
+ * configuration is also looked up once per directory and process: the posts of one folder share one lookup.
  */
 export async function findJekyllSite(postPath: string): Promise<JekyllSite | undefined> {
-  let directory = dirname(resolve(postPath));
-  for (;;) {
-    for (const name of JEKYLL_CONFIG_FILES) {
-      const config = join(directory, name);
-      if (await isFile(config)) {
-        let site = sites.get(config);
-        if (!site) {
-          site = loadSite(directory, config);
-          sites.set(config, site);
-        }
-        return site;
-      }
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
+  const config = await findConfig(dirname(resolve(postPath)));
+  if (config === undefined) return undefined;
+  let site = sites.get(config);
+  if (!site) {
+    site = loadSite(dirname(config), config);
+    sites.set(config, site);
   }
+  return site;
+}
+
+/** The Jekyll configuration file in `directory` or the nearest directory above it. */
+function findConfig(directory: string): Promise<string | undefined> {
+  let found = configs.get(directory);
+  if (!found) {
+    found = lookUpConfig(directory);
+    configs.set(directory, found);
+  }
+  return found;
+}
+
+async function lookUpConfig(directory: string): Promise<string | undefined> {
+  for (const name of JEKYLL_CONFIG_FILES) {
+    const config = join(directory, name);
+    if (await isFile(config)) return config;
+  }
+  const parent = dirname(directory);
+  return parent === directory ? undefined : findConfig(parent);
 }
 
 async function loadSite(root: string, configPath: string): Promise<JekyllSite | undefined> {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { LinkrotError } from '../errors.js';
 
 /** Largest post read (bytes): a bigger file is refused before it is read. */
@@ -16,11 +16,7 @@ export async function readPostSource(path: string, options: { maxBytes?: number 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isFile() && info.size > maxBytes) {
-      throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit for a Markdown file`);
-    }
-    bytes = await readFile(path);
+    bytes = await readBounded(path, maxBytes);
   } catch (error) {
     if (error instanceof LinkrotError) throw error;
     throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: ${describe(error)}`, { cause: error });
@@ -41,6 +37,31 @@ export async function readPostSource(path: string, options: { maxBytes?: number 
     throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is empty, expected Markdown text`);
   }
   return text;
+}
+
+/**
+ * The bytes of a file, its size checked before it is read: one open, one fstat, one read of a regular file
+ * (whatever it is not, a directory say, fails or is read to its end as readFile would).
+ */
+async function readBounded(path: string, maxBytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > maxBytes) {
+      throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit for a Markdown file`);
+    }
+    if (!info.isFile() || info.size === 0) return await handle.readFile();
+    const buffer = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 function formatBytes(bytes: number): string {
