@@ -124,10 +124,10 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   let done = 0;
 
   /** The answer an origin that failed at the connection level gave, repeated without a new connection. */
-  function knownFailure(url: URL): AttemptOutcome | undefined {
-    const known = deadOrigins.get(url.origin);
+  function knownFailure(origin: string): AttemptOutcome | undefined {
+    const known = deadOrigins.get(origin);
     if (known === undefined) return undefined;
-    return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${url.origin} failed the same way)` };
+    return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${origin} failed the same way)` };
   }
 
   /** The headers every request to a host name carries, built once per host name (never mutated). */
@@ -167,25 +167,27 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     retryLimit: number,
   ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number }> {
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
+    // \`URL#origin\` is built anew on every read.
+    const { origin } = url;
     let attempts = 0;
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
       // Known before queueing: no slot, no interval spent on an origin that already failed.
-      const failedBefore = knownFailure(url);
+      const failedBefore = knownFailure(origin);
       if (failedBefore !== undefined) return { outcome: failedBefore, method, attempts };
-      const contact = contacted.get(url.origin);
+      const contact = contacted.get(origin);
       let connected: (() => void) | undefined;
       if (contact === undefined) {
-        contacted.set(url.origin, new Promise<void>((resolve) => (connected = resolve)));
+        contacted.set(origin, new Promise<void>((resolve) => (connected = resolve)));
       } else if (contact !== true) {
         await contact;
-        const failedFirst = knownFailure(url);
+        const failedFirst = knownFailure(origin);
         if (failedFirst !== undefined) return { outcome: failedFirst, method, attempts };
       }
       const onConnected = (): void => {
         if (connected === undefined) return;
-        contacted.set(url.origin, true);
+        contacted.set(origin, true);
         connected();
         connected = undefined;
       };
@@ -193,7 +195,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
         // Checked when the slot is granted, not when queued: requests queued behind the first failure are spared.
-        const known = knownFailure(url);
+        const known = knownFailure(origin);
         if (known !== undefined) return known;
         requests += 1;
         attempts += 1;
@@ -209,11 +211,11 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         pushBack(url.host, answer, retryNumber);
         return answer;
       });
-      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) deadOrigins.set(url.origin, { code: outcome.code, message: outcome.message });
+      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) deadOrigins.set(origin, { code: outcome.code, message: outcome.message });
       if (connected !== undefined) {
         // The first contact ended without a connection: the others may try (or take its failure) now, and a
         // later request is a first contact again.
-        contacted.delete(url.origin);
+        contacted.delete(origin);
         connected();
         connected = undefined;
       }

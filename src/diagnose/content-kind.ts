@@ -1,4 +1,4 @@
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 /** Broad kinds of content: enough to tell "a PDF now serves an HTML page" and to pick a matching archive capture. */
 export type ContentKind = 'html' | 'pdf' | 'image' | 'video' | 'audio' | 'archive' | 'document' | 'text' | 'data';
@@ -16,7 +16,7 @@ const EXTENSION_KINDS: Readonly<Record<string, ContentKind>> = {
 
 /** The kind a URL promises by its file extension, if it has a telling one. */
 export function kindOfUrl(url: string): ContentKind | undefined {
-  const path = parseUrl(url)?.pathname;
+  const path = readUrl(url)?.pathname;
   if (path === undefined) return undefined;
   const extension = /\.([a-z0-9]{1,5})$/i.exec(path)?.[1]?.toLowerCase();
   return extension === undefined ? undefined : EXTENSION_KINDS[extension];

@@ -2,7 +2,7 @@ import type { CheckResult, Suggestion } from '../model.js';
 import { redirectFacts } from './redirect-judge.js';
 import { hostMatches } from './rules.js';
 import { MOBILE_HOSTS, MOBILE_WIKI_PROJECTS, SITE_TRACKING_PARAMS, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './rules/hygiene-tables.js';
-import { parseUrl } from '../util/url.js';
+import { parseUrl, readUrl } from '../util/url.js';
 
 /** Follow-up key of the https variant of an `http:` URL. */
 export const HTTPS_FOLLOW_UP = 'https';
@@ -52,8 +52,8 @@ function httpsVariantWorks(url: string, probe: CheckResult | undefined): boolean
 }
 
 function sameExceptScheme(from: string, to: string): boolean {
-  const a = parseUrl(from);
-  const b = parseUrl(to);
+  const a = readUrl(from);
+  const b = readUrl(to);
   if (a === undefined || b === undefined) return false;
   if (a.protocol !== 'http:' || b.protocol !== 'https:') return false;
   const strip = (u: URL): string => `${u.hostname}${u.pathname.replace(/\/$/, '')}${u.search}`;
@@ -62,10 +62,14 @@ function sameExceptScheme(from: string, to: string): boolean {
 
 /** The URL without tracking parameters and on its canonical host; undefined when it does not parse. */
 export function cleanUrl(url: string): string | undefined {
+  const read = readUrl(url);
+  if (read === undefined) return undefined;
+  const host = read.hostname.toLowerCase();
+  const mobile = canonicalHost(host);
+  // Most links: no query and no mobile host, nothing to clean (and no URL of our own to build).
+  if (mobile === undefined && read.search === '') return read.href;
   const parsed = parseUrl(url);
   if (parsed === undefined) return undefined;
-  const host = parsed.hostname.toLowerCase();
-  const mobile = canonicalHost(host);
   if (mobile !== undefined) parsed.hostname = mobile;
   const siteParams = Object.entries(SITE_TRACKING_PARAMS)
     .filter(([site]) => hostMatches(host, site) || hostMatches(host, `*.${site}`))
@@ -85,20 +89,26 @@ export function cleanUrl(url: string): string | undefined {
   return href;
 }
 
+/** `en.m.wikipedia.org`-style hosts of each wiki project, compiled once. */
+const MOBILE_WIKI_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = MOBILE_WIKI_PROJECTS.map((project) => [
+  project,
+  new RegExp(`^(?:([a-z0-9-]+)\\.)?m\\.${project.replace(/\./g, '\\.')}$`),
+]);
+
 /** The canonical host of a mobile host (`m.youtube.com` → `www.youtube.com`, `en.m.wikipedia.org` → `en.wikipedia.org`). */
 export function canonicalHost(host: string): string | undefined {
   const direct = MOBILE_HOSTS[host];
   if (direct !== undefined) return direct;
-  for (const project of MOBILE_WIKI_PROJECTS) {
-    const match = new RegExp(`^(?:([a-z0-9-]+)\\.)?m\\.${project.replace(/\./g, '\\.')}$`).exec(host);
+  for (const [project, pattern] of MOBILE_WIKI_PATTERNS) {
+    const match = pattern.exec(host);
     if (match !== null) return match[1] === undefined ? project : `${match[1]}.${project}`;
   }
   return undefined;
 }
 
 function cleanNote(before: string, after: string): string {
-  const a = parseUrl(before);
-  const b = parseUrl(after);
+  const a = readUrl(before);
+  const b = readUrl(after);
   const parts: string[] = [];
   if (a !== undefined && b !== undefined && a.hostname !== b.hostname) parts.push(`canonical host ${b.hostname}`);
   if (a !== undefined && b !== undefined && a.search !== b.search) parts.push('without tracking parameters');

@@ -1,5 +1,5 @@
 import type { CheckResult, ReasonOf, State, Suggestion, Verdict } from '../model.js';
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 export interface VerdictExtras {
   family?: string;
@@ -49,5 +49,5 @@ export function attemptsNote(result: CheckResult): string {
 
 /** The host of a URL, or the URL itself when it does not parse. */
 export function hostOf(url: string): string {
-  return parseUrl(url)?.hostname ?? url;
+  return readUrl(url)?.hostname ?? url;
 }

@@ -2,7 +2,7 @@ import type { CheckResult } from '../model.js';
 import { hostMatches } from './rules.js';
 import { LOGIN_HOSTS, LOGIN_PATH_PATTERN } from './rules/bot-wall-signs.js';
 import { NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 const PERMANENT = new Set([301, 308]);
 /** Single path segments that name a listing page rather than content. */
@@ -45,7 +45,7 @@ function contentSegments(url: URL): string[] {
 
 /** A site root or a catalogue/listing page. */
 export function isHomeOrListing(url: string): boolean {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return false;
   const segments = contentSegments(parsed);
   if (segments.length === 0) return true;
@@ -54,7 +54,7 @@ export function isHomeOrListing(url: string): boolean {
 
 /** A link to something below the site root (a path, or a query that selects a page). */
 export function isDeepLink(url: string): boolean {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return false;
   return parsed.pathname.replace(/\/+$/, '') !== '' || parsed.search !== '';
 }
@@ -63,7 +63,7 @@ export function isDeepLink(url: string): boolean {
 export function redirectsToHomepage(originalUrl: string, result: CheckResult): boolean {
   if (result.redirects.length === 0) return false;
   if (!isDeepLink(originalUrl) || isHomeOrListing(originalUrl)) return false;
-  const final = parseUrl(result.finalUrl);
+  const final = readUrl(result.finalUrl);
   if (final === undefined) return false;
   if (isHomeOrListing(result.finalUrl)) return true;
   // `/?redirect=/missing-page&reason=not-found`, `/courses?error=404`.
@@ -73,17 +73,17 @@ export function redirectsToHomepage(originalUrl: string, result: CheckResult): b
 /** A redirect whose target is an error page by name (`/404.html`, `/page-not-found`). */
 export function redirectsToErrorPage(result: CheckResult): boolean {
   if (result.redirects.length === 0) return false;
-  const final = parseUrl(result.finalUrl);
+  const final = readUrl(result.finalUrl);
   return final !== undefined && NOT_FOUND_TARGET_PATTERN.test(final.pathname);
 }
 
 /** A deep link that ends on a sign-in page. */
 export function redirectsToLogin(originalUrl: string, result: CheckResult): boolean {
   if (result.redirects.length === 0) return false;
-  const final = parseUrl(result.finalUrl);
+  const final = readUrl(result.finalUrl);
   if (final === undefined) return false;
   if (LOGIN_HOSTS.some((host) => hostMatches(final.hostname, host))) return true;
-  const original = parseUrl(originalUrl);
+  const original = readUrl(originalUrl);
   if (original !== undefined && LOGIN_PATH_PATTERN.test(original.pathname)) return false;
   return LOGIN_PATH_PATTERN.test(final.pathname);
 }

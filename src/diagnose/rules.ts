@@ -1,7 +1,7 @@
 import { LinkrotError } from '../errors.js';
 import { KNOWN_DEAD_FAMILIES } from './rules/known-dead-families.js';
 import type { CompiledFamily, KnownDeadFamily, RuleSet } from './types.js';
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 const FAMILY_KEYS = new Set(['id', 'name', 'hosts', 'pathPattern', 'ended', 'explanation', 'source', 'applies', 'state', 'suggest']);
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -81,7 +81,7 @@ export interface FamilyMatch {
 
 /** The first family matching a URL, with the path pattern's groups. */
 export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefined {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
   const pathAndQuery = parsed.pathname + parsed.search;
   for (const family of rules.families) {
@@ -95,7 +95,7 @@ export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefine
 
 /** Fill a family's suggestion template for a URL. */
 export function expandSuggestion(template: string, url: string, groups: readonly string[]): string {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return template;
   return template
     .replace(/\$([1-9])/g, (_, digit: string) => groups[Number(digit) - 1] ?? '')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CheckResult } from '../model.js';
 import { isHtml, scanHtml, type HtmlFacts } from './html-scan.js';
 import { SOFT_404_PHRASES, TINY_BODY_TEXT_CHARS } from './rules/soft-404-signs.js';
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 const ALL_PHRASES: readonly string[] = Object.values(SOFT_404_PHRASES).flat();
 /** A title segment may carry this many characters beyond the phrase ("Error 404 (Not Found)!!1"). */
@@ -62,7 +62,7 @@ function matchShortPhrase(segments: readonly string[]): string | undefined {
  * and the cache ask for the same thing), the same extension.
  */
 export function siblingProbeUrl(url: string): string | undefined {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
   const token = `linkrot-probe-${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
   const path = parsed.pathname;

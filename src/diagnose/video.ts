@@ -1,12 +1,12 @@
 import type { CheckResult } from '../model.js';
-import { parseUrl } from '../util/url.js';
+import { readUrl } from '../util/url.js';
 
 const YOUTUBE_HOSTS = /^(?:www\.|m\.|music\.)?youtube\.com$|^(?:www\.)?youtube-nocookie\.com$/i;
 const VIDEO_ID = /^[A-Za-z0-9_-]{6,}$/;
 
 /** The oEmbed lookup URL for a YouTube or Vimeo video or playlist link, or undefined for other links. */
 export function oembedUrlFor(url: string): string | undefined {
-  const parsed = parseUrl(url);
+  const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
   const host = parsed.hostname.toLowerCase();
   const segments = parsed.pathname.split('/').filter(Boolean);

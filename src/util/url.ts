@@ -10,3 +10,20 @@ export function parseUrl(text: string, base?: string | URL): URL | undefined {
   }
 }
 
+
+/** Recently read URLs: diagnosing one link reads the same few URLs about ten times (rules, kind, video, hygiene). */
+const recentlyRead = new Map<string, Readonly<URL> | null>();
+const RECENTLY_READ_MAX = 1024;
+
+/**
+ * `parseUrl` for readers: the same parsed URL for the same text while it is recent. Read-only — the object is
+ * shared, so a caller that needs to change a URL takes its own from `parseUrl`.
+ */
+export function readUrl(text: string): Readonly<URL> | undefined {
+  const known = recentlyRead.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parsed = parseUrl(text);
+  if (recentlyRead.size >= RECENTLY_READ_MAX) recentlyRead.clear();
+  recentlyRead.set(text, parsed ?? null);
+  return parsed;
+}
