@@ -2,11 +2,11 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openCache } from '../cache/index.js';
 import { loadConfig } from '../config/index.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
-import { extractLinks, extractPost } from '../extract/index.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FileReport, Report, State } from '../model.js';
-import { checkExtracted, withFileErrors } from '../pipeline/index.js';
+import { checkExtracted, extractPosts, withFileErrors } from '../pipeline/index.js';
 import { renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
 import { fileAtRef } from './git.js';
@@ -27,16 +27,18 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const unreadable: FileReport[] = [];
   /** Each post is read and extracted just before it is checked, so parsing overlaps the waiting on the network. */
   async function* extracted(): AsyncGenerator<ExtractedFile> {
-    for (const path of paths) {
-      try {
-        const { file, source } = await extractPost(path, settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl });
-        sources.set(path, source);
-        yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
-      } catch (error) {
-        if (!(error instanceof LinkrotError) || error.code !== 'LINKROT_INPUT') throw error;
-        problems.push(error.message);
-        unreadable.push({ path, links: [], error: error.message });
+    const options = { thread: true, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }) };
+    for await (const outcome of extractPosts(paths, options)) {
+      const { path } = outcome;
+      if ('error' in outcome) {
+        if (outcome.error.code !== 'LINKROT_INPUT') throw outcome.error;
+        problems.push(outcome.error.message);
+        unreadable.push({ path, links: [], error: outcome.error.message });
+        continue;
       }
+      const { file, source } = outcome.post;
+      sources.set(path, source);
+      yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
     }
   }
 

@@ -29,6 +29,7 @@ import { hostOf, inShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
 
 export type { Shard } from './shard.js';
+export { extractPosts, type ExtractedPost, type ExtractPostsOptions, type PostOutcome } from './extract-pool.js';
 
 /** Verdicts remembered between runs, per request URL and fragment (see `src/cache/`). */
 export interface VerdictStore {
