@@ -1,7 +1,8 @@
 // Bundle the CLI into one ESM file, dist/cli/main.js (over the file tsc wrote there), so that `linkrot` starts by
 // reading one file instead of resolving and loading several hundred small modules (micromark alone is ~100
-// packages). The library (dist/index.js and its .d.ts) stays tsc's unbundled output. Run after `tsc`, from
-// `npm run build`.
+// packages). The extraction thread's script, dist/pipeline/extract-worker.js, is bundled the same way: it starts
+// while the first posts wait for it. The library (dist/index.js and its .d.ts) stays tsc's unbundled output. Run
+// after `tsc`, from `npm run build`.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +17,9 @@ const REQUIRE_BANNER = [
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli/main.js',
+  // One self-contained file per entry (no shared chunks): each thread reads one file.
+  entryPoints: { 'cli/main': 'src/cli/main.ts', 'pipeline/extract-worker': 'src/pipeline/extract-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -33,6 +35,8 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const output = result.metafile.outputs['dist/cli/main.js'];
-const inputs = Object.keys(result.metafile.inputs).length;
-process.stdout.write(`bundled dist/cli/main.js: ${inputs} modules, ${Math.round((output?.bytes ?? 0) / 1024)} KiB\n`);
+for (const file of ['dist/cli/main.js', 'dist/pipeline/extract-worker.js']) {
+  const output = result.metafile.outputs[file];
+  const inputs = Object.keys(output?.inputs ?? {}).length;
+  process.stdout.write(`bundled ${file}: ${inputs} modules, ${Math.round((output?.bytes ?? 0) / 1024)} KiB\n`);
+}
