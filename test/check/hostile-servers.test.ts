@@ -29,6 +29,39 @@ describe('hostile and broken servers', () => {
     expect(server.received.map((request) => request.method)).toEqual(['HEAD', 'GET']);
   });
 
+  it('keeps the connection after a HEAD, and drops it when a broken server sends a body after HEAD anyway', async () => {
+    const serve = (bodyOnHead: boolean) =>
+      raw((socket) => {
+        let buffered = '';
+        socket.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('latin1');
+          let end = buffered.indexOf('\r\n\r\n');
+          while (end !== -1) {
+            const method = buffered.slice(0, buffered.indexOf(' '));
+            buffered = buffered.slice(end + 4);
+            const extra = method === 'HEAD' && !bodyOnHead ? '' : 'hello';
+            socket.write(`HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\n${extra}`);
+            end = buffered.indexOf('\r\n\r\n');
+          }
+        });
+      });
+    const good = await serve(false);
+    const { fetcher } = env.fetcher({ ...fast, perHost: 1 });
+    for (const name of ['a', 'b', 'c']) {
+      expect(await fetcher.fetch({ url: `${good.origin}/${name}.png` })).toMatchObject({ status: 200, method: 'HEAD' });
+    }
+    // Without \`reset: false\` every HEAD would take a connection of its own (undici 7 keeps the first one's closing).
+    expect(good.connections).toBeLessThan(3);
+
+    const broken = await serve(true);
+    for (const name of ['a', 'b', 'c']) {
+      const result = await fetcher.fetch({ url: `${broken.origin}/${name}.png` });
+      expect(result, name).toMatchObject({ status: 200, method: 'HEAD' });
+      expect(result.error, name).toBeUndefined();
+    }
+    expect(broken.received.map((request) => request.method)).toEqual(['HEAD', 'HEAD', 'HEAD']);
+  });
+
   it('times out a server that accepts and never answers', async () => {
     const server = await raw(() => undefined);
     const { fetcher } = env.fetcher({ ...fast, retries: 1 });
