@@ -7,7 +7,7 @@ import { findHtmlUrls } from './html-links.js';
 import type { JekyllSite } from './jekyll-site.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { hasPlaceholder, maskLiquid } from './liquid.js';
-import { parseMarkdown } from './parse.js';
+import { parseForLinks } from './plain-paragraphs.js';
 import { assertLinkBudget } from './link-budget.js';
 import { readPostMeta } from './post-meta.js';
 
@@ -18,6 +18,11 @@ export interface ExtractOptions {
   baseUrl?: string;
   /** The Jekyll site of the post (found by extractFile): url, baseurl, `_posts/` index. */
   site?: JekyllSite;
+  /**
+   * Read plain prose paragraphs without micromark (plain-paragraphs.ts); the links are the same either way.
+   * Default true; false parses the whole text with micromark (tests compare the two).
+   */
+  fastParagraphs?: boolean;
 }
 
 interface Context {
@@ -44,7 +49,7 @@ export function extractLinks(source: string, options: ExtractOptions = {}): Extr
   const body = shift ? source.slice(1) : source;
   assertLinkBudget(body, options.path);
   const masked = maskLiquid(body).text;
-  const tree = parseMarkdown(masked);
+  const tree = parseForLinks(masked, options.fastParagraphs === undefined ? {} : { fastParagraphs: options.fastParagraphs });
   const context: Context = {
     body,
     masked,
