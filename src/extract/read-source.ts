@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { LinkrotError } from '../errors.js';
 
 /** Largest post read (bytes): a bigger file is refused before it is read. */
@@ -40,28 +41,31 @@ export async function readPostSource(path: string, options: { maxBytes?: number 
 }
 
 /**
- * The bytes of a file, its size checked before it is read: one open, one fstat, one read of a regular file
- * (whatever it is not, a directory say, fails or is read to its end as readFile would).
+ * The bytes of a file, its size checked before it is read. A regular file is read synchronously (one open,
+ * fstat and read, about a tenth of the CPU of the promise round trips, and a post is small); anything else
+ * (a directory fails, a pipe is read to its end) goes through the asynchronous readFile.
  */
 async function readBounded(path: string, maxBytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const descriptor = openSync(path, 'r');
   try {
-    const info = await handle.stat();
+    const info = fstatSync(descriptor);
     if (info.isFile() && info.size > maxBytes) {
       throw new LinkrotError('LINKROT_INPUT', `Cannot read \`${path}\`: it is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit for a Markdown file`);
     }
-    if (!info.isFile() || info.size === 0) return await handle.readFile();
-    const buffer = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
+    if (info.isFile() && info.size > 0) {
+      const buffer = Buffer.allocUnsafe(info.size);
+      let filled = 0;
+      while (filled < buffer.length) {
+        const bytesRead = readSync(descriptor, buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled === buffer.length ? buffer : buffer.subarray(0, filled);
     }
-    return filled === buffer.length ? buffer : buffer.subarray(0, filled);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
+  return await readFile(path);
 }
 
 function formatBytes(bytes: number): string {
