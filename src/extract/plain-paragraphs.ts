@@ -2,7 +2,7 @@ import type { Link as MdastLink, LinkReference, Nodes, Paragraph, Root, RootCont
 import type { Point, Position } from 'unist';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
-import { findCutPoints, isOpenFence, isOpenHtml } from './split-blocks.js';
+import { findCutPoints, HTML_KINDS, isOpenFence, isOpenHtml } from './split-blocks.js';
 
 /**
  * Most of a typical post is paragraphs of plain prose with a few `[text](url)` or `[text][label]` links.
@@ -110,16 +110,58 @@ export function parseForLinks(text: string, options: { fastParagraphs?: boolean 
   return tree;
 }
 
-/** The plain pieces of a document, in order (the first piece, which may hold front matter, never is). */
+/**
+ * The plain pieces of a document, in order (the first piece, which may hold front matter, never is). A
+ * piece after a line that may open a fenced code block or an HTML block of kinds 1-5 not yet closed is
+ * skipped: taking it would most likely make parseForLinks parse the document twice.
+ */
 export function findPlainPieces(text: string): PlainPiece[] {
   const cuts = findCutPoints(text);
   const out: PlainPiece[] = [];
+  let open: RegExp | undefined;
+  let scanned = 0;
   for (let index = 0; index < cuts.length; index++) {
     const start = cuts[index] ?? 0;
+    open = trackOpenBlocks(text, scanned, start, open);
+    scanned = start;
+    if (open) continue;
     const piece = readPlainPiece(text, start, cuts[index + 1] ?? text.length);
     if (piece) out.push(piece);
   }
   return out;
+}
+
+/**
+ * A line scan that guesses whether a top-level fenced code block or HTML block of kinds 1-5 is open at
+ * `to`: returns the end condition of the one open, else undefined. Only a guess (it knows no containers):
+ * parseForLinks checks the parsed tree before it trusts a plain piece.
+ */
+function trackOpenBlocks(text: string, from: number, to: number, open: RegExp | undefined): RegExp | undefined {
+  const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
+  LINE.lastIndex = from;
+  let state = open;
+  while (LINE.lastIndex < to) {
+    const match = LINE.exec(text);
+    if (!match || match[0] === '') break;
+    const line = match[0].replace(/[\r\n]+$/, '');
+    if (state) {
+      if (state.test(line)) state = undefined;
+      continue;
+    }
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence?.[1]) {
+      const marker = fence[1];
+      state = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+      continue;
+    }
+    for (const [start, end] of HTML_KINDS) {
+      const opened = start.exec(line);
+      if (!opened) continue;
+      if (!end.test(line.slice(opened[0].length))) state = end;
+      break;
+    }
+  }
+  return state;
 }
 
 function isLetter(code: number): boolean {

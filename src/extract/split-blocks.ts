@@ -66,7 +66,8 @@ export function isOpenFence(raw: string): boolean {
   return !close.test(last);
 }
 
-const HTML_KINDS: Array<[RegExp, RegExp]> = [
+/** HTML blocks of kinds 1-5 (they may span blank lines): start of the block, end condition. */
+export const HTML_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],
