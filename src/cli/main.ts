@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-import { runCli } from './run.js';
+import { prestartExtractThread } from '../pipeline/extract-thread.js';
+
+const argv = process.argv.slice(2);
+// `linkrot check …` and its shorthand `linkrot <files…>`: start the extraction thread before anything else loads,
+// so its start overlaps ours. A guess from the first word only; an unused thread never holds the process.
+if (!['extract', 'merge', 'help', '--help', '-h', '--version', '-V'].includes(argv[0] ?? 'help')) prestartExtractThread();
+
+// Loaded after the thread is on its way (the bundle runs a module's code when it is first imported).
+const { runCli } = await import('./run.js');
 
 // Let the process end by itself once the work is done (no process.exit with requests in flight).
-process.exitCode = await runCli(process.argv.slice(2), {
+process.exitCode = await runCli(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

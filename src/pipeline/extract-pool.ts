@@ -6,14 +6,11 @@
  * run and the time its requests need. A few posts are sent ahead, not all: memory stays bounded on a big site.
  * Without the compiled thread script (running from sources) or for a single post, extraction stays here.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { LinkrotError } from '../errors.js';
 import { extractPost } from '../extract/index.js';
 import type { ExtractedFile } from '../model.js';
-import { packageFile } from '../util/package-root.js';
-import type { ExtractReply, ExtractRequest } from './extract-messages.js';
+import type { ExtractReply } from './extract-messages.js';
+import { canUseExtractThread, EXTRACT_WORKER_FILE, ExtractThread, takePrestartedThread } from './extract-thread.js';
 
 export interface ExtractedPost {
   file: ExtractedFile;
@@ -25,27 +22,27 @@ export type PostOutcome = { path: string; post: ExtractedPost } | { path: string
 
 export interface ExtractPostsOptions {
   baseUrl?: string;
-  /** Extract on a second thread when there is a spare core and more than one post (default false). */
+  /**
+   * Extract on a second thread when there is a spare core and more than one post (default false); a thread
+   * started ahead with `prestartExtractThread` is used (or closed) here.
+   */
   thread?: boolean;
 }
-
-/** The extraction thread's young generation (V8's default would be 16–32 MB per thread). */
-export const EXTRACT_THREAD_YOUNG_MB = 8;
 
 /** Posts sent to the thread ahead of the one being consumed. */
 export const EXTRACT_WINDOW = 8;
 
-/** The compiled thread script (the CLI bundle ships it beside the library's modules). */
-export const EXTRACT_WORKER_FILE = packageFile('dist', 'pipeline', 'extract-worker.js');
-
 export async function* extractPosts(paths: readonly string[], options: ExtractPostsOptions = {}): AsyncGenerator<PostOutcome> {
   const request = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
-  const useThread = options.thread === true && paths.length > 1 && availableParallelism() > 1 && existsSync(EXTRACT_WORKER_FILE);
+  const prestarted = takePrestartedThread();
+  const useThread = options.thread === true && paths.length > 1 && (prestarted !== undefined || canUseExtractThread());
   if (!useThread) {
+    await prestarted?.close();
     for (const path of paths) yield await extractHere(path, request);
     return;
   }
-  const thread = new ExtractThread(EXTRACT_WORKER_FILE);
+  const thread = prestarted ?? new ExtractThread(EXTRACT_WORKER_FILE);
+  thread.keepAlive(true);
   try {
     const pending: Promise<ExtractReply>[] = [];
     let sent = 0;
@@ -83,43 +80,4 @@ function toOutcome(path: string, reply: ExtractReply): PostOutcome {
   if (reply.code !== undefined) return { path, error: new LinkrotError(reply.code, reply.message) };
   // A bug in the thread: the same failure as one here would be (exit 70 with the stack).
   throw new Error(`extraction thread: ${reply.message}`);
-}
-
-/** One worker thread and the replies it owes. */
-class ExtractThread {
-  readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (reply: ExtractReply) => void; reject: (error: Error) => void }>();
-  #failure: Error | undefined;
-
-  constructor(file: string) {
-    // A small young generation: parsing makes short-lived garbage, and collecting it often keeps the thread's
-    // memory (and the run's peak RSS, measured: about 20 MB less) down at no cost in time.
-    this.#worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: EXTRACT_THREAD_YOUNG_MB } });
-    this.#worker.on('message', (reply: ExtractReply) => {
-      const waiter = this.#waiting.get(reply.id);
-      this.#waiting.delete(reply.id);
-      waiter?.resolve(reply);
-    });
-    this.#worker.on('error', (error) => this.#fail(error));
-    this.#worker.on('exit', (code) => this.#fail(new Error(`the extraction thread stopped (exit code ${code})`)));
-  }
-
-  #fail(error: Error): void {
-    this.#failure ??= error;
-    for (const waiter of this.#waiting.values()) waiter.reject(this.#failure);
-    this.#waiting.clear();
-  }
-
-  extract(request: ExtractRequest): Promise<ExtractReply> {
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    return new Promise<ExtractReply>((resolve, reject) => {
-      this.#waiting.set(request.id, { resolve, reject });
-      this.#worker.postMessage(request);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.#failure ??= new Error('the extraction thread was closed');
-    await this.#worker.terminate();
-  }
 }

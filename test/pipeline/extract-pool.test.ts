@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTRACT_WINDOW, EXTRACT_WORKER_FILE, extractPosts, type PostOutcome } from '../../src/pipeline/extract-pool.js';
+import { EXTRACT_WINDOW, extractPosts, type PostOutcome } from '../../src/pipeline/extract-pool.js';
+import { EXTRACT_WORKER_FILE } from '../../src/pipeline/extract-thread.js';
 
 const REFERENCE = join(import.meta.dirname, '../../fixtures/posts/2017-03-01-learning-deep-learning.md');
 let dir = '';
