@@ -27,7 +27,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const unreadable: FileReport[] = [];
   /** Each post is read and extracted just before it is checked, so parsing overlaps the waiting on the network. */
   async function* extracted(): AsyncGenerator<ExtractedFile> {
-    const options = { thread: true, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }) };
+    const options = { thread: 'auto' as const, ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }) };
     for await (const outcome of extractPosts(paths, options)) {
       const { path } = outcome;
       if ('error' in outcome) {

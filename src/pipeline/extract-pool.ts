@@ -6,6 +6,7 @@
  * run and the time its requests need. A few posts are sent ahead, not all: memory stays bounded on a big site.
  * Without the compiled thread script (running from sources) or for a single post, extraction stays here.
  */
+import { existsSync } from 'node:fs';
 import { LinkrotError } from '../errors.js';
 import { extractPost } from '../extract/index.js';
 import type { ExtractedFile } from '../model.js';
@@ -23,10 +24,11 @@ export type PostOutcome = { path: string; post: ExtractedPost } | { path: string
 export interface ExtractPostsOptions {
   baseUrl?: string;
   /**
-   * Extract on a second thread when there is a spare core and more than one post (default false); a thread
-   * started ahead with `prestartExtractThread` is used (or closed) here.
+   * Extract on a second thread: `auto` when there are cores to spare and more than one post, `always` whatever
+   * the cores (tests), `never` (the default). A thread started ahead with `prestartExtractThread` is used (or
+   * closed) here.
    */
-  thread?: boolean;
+  thread?: 'auto' | 'always' | 'never';
 }
 
 /** Posts sent to the thread ahead of the one being consumed. */
@@ -35,7 +37,12 @@ export const EXTRACT_WINDOW = 8;
 export async function* extractPosts(paths: readonly string[], options: ExtractPostsOptions = {}): AsyncGenerator<PostOutcome> {
   const request = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
   const prestarted = takePrestartedThread();
-  const useThread = options.thread === true && paths.length > 1 && (prestarted !== undefined || canUseExtractThread());
+  const mode = options.thread ?? 'never';
+  const useThread =
+    paths.length > 1 &&
+    ((mode !== 'never' && prestarted !== undefined) ||
+      (mode === 'auto' && canUseExtractThread()) ||
+      (mode === 'always' && existsSync(EXTRACT_WORKER_FILE)));
   if (!useThread) {
     await prestarted?.close();
     for (const path of paths) yield await extractHere(path, request);

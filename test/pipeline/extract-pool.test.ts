@@ -41,7 +41,7 @@ describe('extractPosts', () => {
     // `npm test` builds first; the thread runs the compiled script.
     expect(existsSync(EXTRACT_WORKER_FILE), `${EXTRACT_WORKER_FILE} missing: run npm run build`).toBe(true);
     const here = await collect(extractPosts(paths));
-    const threaded = await collect(extractPosts(paths, { thread: true }));
+    const threaded = await collect(extractPosts(paths, { thread: 'always' }));
     expect(threaded).toEqual(here);
     expect(here.map((entry) => (entry as { path: string }).path)).toEqual(paths);
     const errors = here.filter((entry) => 'error' in (entry as object)) as { error: [string, string] }[];
@@ -52,13 +52,13 @@ describe('extractPosts', () => {
   });
 
   it('passes the base URL to the thread', async () => {
-    const [threaded] = await collect(extractPosts(paths.slice(0, 2), { thread: true, baseUrl: 'https://blog.example.com' }));
+    const [threaded] = await collect(extractPosts(paths.slice(0, 2), { thread: 'always', baseUrl: 'https://blog.example.com' }));
     const [here] = await collect(extractPosts(paths.slice(0, 1), { baseUrl: 'https://blog.example.com' }));
     expect(threaded).toEqual(here);
   });
 
   it('stops the thread when the reader stops early', async () => {
-    const iterator = extractPosts(paths, { thread: true })[Symbol.asyncIterator]();
+    const iterator = extractPosts(paths, { thread: 'always' })[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.done).toBe(false);
     await iterator.return(undefined);
