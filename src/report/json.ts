@@ -38,77 +38,78 @@ export function renderExtractJson(report: ExtractReport): string {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
     summary: { files: report.summary.files, links: report.summary.links },
-    files: report.files.map((file) => ({
-      path: file.path,
-      ...optional('date', file.date),
-      ...optional('title', file.title === undefined ? undefined : redactText(file.title)),
-      ...optional('error', file.error === undefined ? undefined : redactText(file.error)),
-      links: file.links.map(orderLink),
-    })),
+    files: report.files.map((file) => {
+      const out: Fields = { path: file.path };
+      put(out, 'date', file.date);
+      put(out, 'title', file.title === undefined ? undefined : redactText(file.title));
+      put(out, 'error', file.error === undefined ? undefined : redactText(file.error));
+      out['links'] = file.links.map(orderLink);
+      return out;
+    }),
   };
   return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
 }
 
-function orderFile(file: FileReport): Record<string, unknown> {
-  return {
-    path: file.path,
-    ...optional('date', file.date),
-    ...optional('title', file.title === undefined ? undefined : redactText(file.title)),
-    ...optional('error', file.error === undefined ? undefined : redactText(file.error)),
-    links: file.links.map(orderCheckedLink),
-  };
+/**
+ * The objects below are built by assignment in the documented field order (insertion order is the order
+ * JSON.stringify writes): 2,000 links through spreads of one-key objects were a tenth of a second.
+ */
+type Fields = Record<string, unknown>;
+
+/** Set `key` only when there is a value (optional fields are left out, never `null`). */
+function put(target: Fields, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
 }
 
-function orderLink(link: Link): Record<string, unknown> {
-  return {
-    url: redactField(link.url),
-    ...optional('resolved', link.resolved === undefined ? undefined : redactField(link.resolved)),
-    kind: link.kind,
-    syntax: link.syntax,
-    text: redactText(link.text),
-    line: link.line,
-    column: link.column,
-    offset: { start: link.offset.start, end: link.offset.end },
-    ...optional('urlLine', link.urlLine),
-    ...optional('html', link.html === undefined ? undefined : { tag: link.html.tag, attr: link.html.attr }),
-    ...optional('inLink', link.inLink),
-    ...optional('label', link.label === undefined ? undefined : redactText(link.label)),
-    ...optional('definitionLine', link.definitionLine),
-  };
+function orderFile(file: FileReport): Fields {
+  const out: Fields = { path: file.path };
+  put(out, 'date', file.date);
+  put(out, 'title', file.title === undefined ? undefined : redactText(file.title));
+  put(out, 'error', file.error === undefined ? undefined : redactText(file.error));
+  out['links'] = file.links.map(orderCheckedLink);
+  return out;
 }
 
-function orderCheckedLink(link: CheckedLink): Record<string, unknown> {
-  return {
-    ...orderLink(link),
-    state: link.state,
-    reason: link.reason,
-    ...optional('family', link.family),
-    ...optional('httpStatus', link.httpStatus),
-    ...optional('finalUrl', link.finalUrl === undefined ? undefined : redactField(link.finalUrl)),
-    ...optional('redirects', link.redirects?.map(orderHop)),
-    ...optional('fragment', link.fragment === undefined ? undefined : redactText(link.fragment)),
-    detail: redactText(link.detail),
-    suggestions: link.suggestions.map(orderSuggestion),
-  };
+function orderLink(link: Link): Fields {
+  const out: Fields = { url: redactField(link.url) };
+  put(out, 'resolved', link.resolved === undefined ? undefined : redactField(link.resolved));
+  out['kind'] = link.kind;
+  out['syntax'] = link.syntax;
+  out['text'] = redactText(link.text);
+  out['line'] = link.line;
+  out['column'] = link.column;
+  out['offset'] = { start: link.offset.start, end: link.offset.end };
+  put(out, 'urlLine', link.urlLine);
+  put(out, 'html', link.html === undefined ? undefined : { tag: link.html.tag, attr: link.html.attr });
+  put(out, 'inLink', link.inLink);
+  put(out, 'label', link.label === undefined ? undefined : redactText(link.label));
+  put(out, 'definitionLine', link.definitionLine);
+  return out;
 }
 
-function orderHop(hop: RedirectHop): Record<string, unknown> {
-  return {
-    url: redactField(hop.url),
-    status: hop.status,
-    ...optional('location', hop.location === undefined ? undefined : redactField(hop.location)),
-  };
+function orderCheckedLink(link: CheckedLink): Fields {
+  const out = orderLink(link);
+  out['state'] = link.state;
+  out['reason'] = link.reason;
+  put(out, 'family', link.family);
+  put(out, 'httpStatus', link.httpStatus);
+  put(out, 'finalUrl', link.finalUrl === undefined ? undefined : redactField(link.finalUrl));
+  put(out, 'redirects', link.redirects?.map(orderHop));
+  put(out, 'fragment', link.fragment === undefined ? undefined : redactText(link.fragment));
+  out['detail'] = redactText(link.detail);
+  out['suggestions'] = link.suggestions.map(orderSuggestion);
+  return out;
 }
 
-function orderSuggestion(suggestion: Suggestion): Record<string, unknown> {
-  return {
-    kind: suggestion.kind,
-    url: redactField(suggestion.url),
-    ...optional('timestamp', suggestion.timestamp),
-    ...optional('note', suggestion.note === undefined ? undefined : redactText(suggestion.note)),
-  };
+function orderHop(hop: RedirectHop): Fields {
+  const out: Fields = { url: redactField(hop.url), status: hop.status };
+  put(out, 'location', hop.location === undefined ? undefined : redactField(hop.location));
+  return out;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+function orderSuggestion(suggestion: Suggestion): Fields {
+  const out: Fields = { kind: suggestion.kind, url: redactField(suggestion.url) };
+  put(out, 'timestamp', suggestion.timestamp);
+  put(out, 'note', suggestion.note === undefined ? undefined : redactText(suggestion.note));
+  return out;
 }
