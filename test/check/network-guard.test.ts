@@ -1,10 +1,14 @@
 import type { LookupAddress } from 'node:dns';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher, getGlobalDispatcher } from 'undici';
 import { createDispatcher, type LookupFunction } from '../../src/check/index.js';
 import { LinkrotError } from '../../src/errors.js';
+import { runCli } from '../cli/run-cli.js';
 import { startRawServer } from '../helpers/servers.js';
 import { useCleanup } from './helpers.js';
 import { hasOpenssl, makeCertificates, type TestCertificates } from './tls-certificates.js';
@@ -208,6 +212,22 @@ describe.skipIf(!hasOpenssl())('TLS (certificates made with openssl at test time
     expect(origin.received.map((request) => `${request.method} ${request.url} ${request.headers.host}`)).toEqual([
       `HEAD /page secure.test:${origin.port}`,
     ]);
+  });
+
+  it('relies on Node itself for the NODE_EXTRA_CA_CERTS it read at start-up (the CLI in a child process)', async () => {
+    const server = await env.serve(ok, { tls: certs.signed });
+    const dir = mkdtempSync(join(tmpdir(), 'linkrot-ca-'));
+    try {
+      const post = join(dir, 'post.md');
+      writeFileSync(post, `A [secure page](https://127.0.0.1:${server.port}/page).\n`);
+      const args = ['check', post, '--allow-private', '--no-archive', '--format', 'json', '--retries', '0'];
+      const trusted = await runCli(args, { env: { NODE_EXTRA_CA_CERTS: certs.caFile } });
+      expect(JSON.parse(trusted.stdout).files[0].links[0].state, trusted.stderr).toBe('alive');
+      const untrusted = await runCli(args);
+      expect(JSON.parse(untrusted.stdout).files[0].links[0].reason).toBe('tls-error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unreadable NODE_EXTRA_CA_CERTS with a config error', () => {

@@ -33,7 +33,8 @@ export function makeCertificates(name: string): TestCertificates {
     execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  writeFileSync(file('ext'), `subjectAltName=DNS:${name}\n`);
+  // The loopback address too, so a child process (the CLI) can reach the test server by IP without a lookup.
+  writeFileSync(file('ext'), `subjectAltName=DNS:${name},IP:127.0.0.1\n`);
   run(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=linkrot test CA']);
   run(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=${name}`]);
   const sign = (out: string, days: string): void =>
