@@ -45,7 +45,13 @@ export async function* extractPosts(paths: readonly string[], options: ExtractPo
       (mode === 'always' && existsSync(EXTRACT_WORKER_FILE)));
   if (!useThread) {
     await prestarted?.close();
-    for (const path of paths) yield await extractHere(path, request);
+    for (const path of paths) {
+      yield await extractHere(path, request);
+      // Reading and parsing a post is synchronous: let the answers that arrived meanwhile be handled before the
+      // next one (promise callbacks alone never give the event loop a turn; without this, no request went out
+      // until every post was parsed).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return;
   }
   const thread = prestarted ?? new ExtractThread(EXTRACT_WORKER_FILE);
