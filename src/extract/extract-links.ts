@@ -19,7 +19,8 @@ export interface ExtractOptions {
   /** The Jekyll site of the post (found by extractFile): url, baseurl, `_posts/` index. */
   site?: JekyllSite;
   /**
-   * Read plain prose paragraphs without micromark (plain-paragraphs.ts); the links are the same either way.
+   * Read plain paragraphs, headings, lists and definitions without micromark (plain-paragraphs.ts); the links
+   * are the same either way.
    * Default true; false parses the whole text with micromark (tests compare the two).
    */
   fastParagraphs?: boolean;

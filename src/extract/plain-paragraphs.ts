@@ -1,61 +1,31 @@
-import type { Link as MdastLink, LinkReference, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
-import type { Point, Position } from 'unist';
-import { createLineIndex, type LineIndex } from './line-index.js';
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
+import { createLineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
+import { type PlainPiece, readPlainPiece } from './plain-blocks.js';
+import { buildPlainNodes } from './plain-nodes.js';
 import { findCutPoints, HTML_KINDS, isOpenFence, isOpenHtml } from './split-blocks.js';
 
 /**
- * Most of a typical post is paragraphs of plain prose with a few `[text](url)` or `[text][label]` links.
- * micromark reads every character of them through its full state machine; this module reads such
- * paragraphs itself and hands micromark only the rest of the document.
+ * Most of a typical post is paragraphs of plain prose with a few `[text](url)` or `[text][label]` links,
+ * headings, short lists and link definitions. micromark reads every character of them through its full
+ * state machine; this module reads such blocks itself and hands micromark only the rest of the document.
  *
- * A piece of the document (split-blocks.ts: from a cut point to the next) is *plain* when it is one
- * paragraph that can hold nothing but text and those two link forms:
- * - every non-blank line starts (after optional indentation, none on the first line, which is a cut point)
- *   with an ASCII letter, and no blank line is followed by more text. A letter cannot start a block or
- *   interrupt a paragraph (headings, fences, quotes, lists, HTML, tables, setext underlines, definitions all
- *   start otherwise), so the piece is exactly one paragraph;
- * - outside links, none of `[ ] \ & < \` * _ ~ | @`, NUL, a Liquid placeholder, `![`, `www` (any case) or
- *   `://` occurs: no escapes, character references, code, emphasis, strike-through, HTML, autolinks,
- *   images, footnote calls or GFM bare URLs can start;
- * - each `[` opens `[T](U)` or `[T][L]`, not followed by `(` or `[`: T holds none of the characters above
- *   nor `^`; U is one or more of `A-Z a-z 0-9 - . _ ~ : / ? # % + = , ; $` (so it is a plain destination
- *   that decodes to itself); L is `[A-Za-z0-9][A-Za-z0-9._-]*` and is defined in the rest of the document
- *   (the plain pieces hold no definitions), so the full reference resolves.
+ * A piece of the document (split-blocks.ts: from a cut point to the next) is *plain* when it is a run of
+ * plain paragraphs, ATX headings, one-line definitions and one-line-item lists, each holding nothing but text
+ * and those two link forms (plain-blocks.ts says exactly which, and why micromark reads them the same way).
  *
- * Whether such a piece really is a top-level paragraph depends on what comes before it: after a blank line
- * an unindented letter closes every container and every leaf block except a top-level fenced code block or
- * HTML block of kinds 1-5 left open. The rest of the document is parsed without the plain pieces, and the
- * shortcut is taken only when no block of it is open where a plain piece was taken out (its last block
- * before that place neither reaches past it nor is an open fence or HTML block); otherwise the whole
- * document is parsed. The plain pieces leave every other block unchanged too: the next kept piece starts at
- * a cut point, which closes what is open before it either way, and plain pieces define no labels.
- *
- * The paragraphs made here hold only what extractLinks reads: the link and link-reference nodes with their
- * label text, at their exact positions. The text around them holds no `[`, so the bracket count cmark-gfm's
- * bare-URL rule needs stays 0 as in the parsed tree.
+ * Whether such a piece really is made of top-level blocks depends on what comes before it: after a blank
+ * line a line in column 1 that starts with a letter, `#` or `[` closes every container and every leaf block
+ * except a top-level fenced code block or HTML block of kinds 1-5 left open. The rest of the document is
+ * parsed without the plain pieces, and the shortcut is taken only when no block of it is open where a plain
+ * piece was taken out (its last block before that place neither reaches past it nor is an open fence or HTML
+ * block); otherwise the whole document is parsed. The plain pieces leave every other block unchanged too:
+ * the next kept piece starts at a cut point, which closes what is open before it either way. Labels are
+ * global, so a full reference `[T][L]` of a plain piece is taken only when L is defined (by a plain
+ * definition or in the rest), and a plain definition only when its label occurs nowhere in the rest of the
+ * document: taking it out would leave a use there unresolved.
  */
-
-interface PlainLink {
-  /** `[` of the link and just after its closing `)` or `]`. */
-  start: number;
-  end: number;
-  /** The label text T. */
-  textStart: number;
-  textEnd: number;
-  /** U for an inline link; undefined for a full reference. */
-  url?: string;
-  /** L for a full reference. */
-  label?: string;
-}
-
-interface PlainPiece {
-  start: number;
-  end: number;
-  /** End of the paragraph: the piece without its trailing blank lines. */
-  contentEnd: number;
-  links: PlainLink[];
-}
 
 /** A run of kept text: where it starts in the document and in the reduced text, and its length. */
 interface Segment {
@@ -67,7 +37,7 @@ interface Segment {
 }
 
 /**
- * Parse like parseMarkdown, with the plain paragraphs (see above) read here instead of by micromark.
+ * Parse like parseMarkdown, with the plain blocks (see above) read here instead of by micromark.
  * `fastParagraphs: false` parses everything with micromark (tests compare the two).
  */
 export function parseForLinks(text: string, options: { fastParagraphs?: boolean } = {}): Root {
@@ -98,16 +68,27 @@ export function parseForLinks(text: string, options: { fastParagraphs?: boolean 
   if (!closedAtJunctions(tree, reduced, junctions)) return parseMarkdown(text);
   const defined = new Set<string>();
   collectIdentifiers(tree, defined);
-  for (const piece of plain) {
-    for (const link of piece.links) if (link.label !== undefined && !defined.has(link.label.toLowerCase())) return parseMarkdown(text);
-  }
+  for (const piece of plain) for (const block of piece.blocks) if (block.kind === 'definition') defined.add(block.label.toLowerCase());
+  for (const piece of plain) if (!referencesDefined(piece, defined)) return parseMarkdown(text);
 
   for (const child of tree.children) movePositions(child, segments);
   const lines = createLineIndex(text);
-  const paragraphs = plain.map((piece) => buildParagraph(piece, text, lines));
-  tree.children = mergeByStart(tree.children, paragraphs);
-  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines, text.length) };
+  const nodes = plain.flatMap((piece) => buildPlainNodes(piece.blocks, text, lines));
+  tree.children = mergeByStart(tree.children, nodes);
+  const end = lines.locate(text.length);
+  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line, column: end.column, offset: text.length } };
   return tree;
+}
+
+function referencesDefined(piece: PlainPiece, defined: Set<string>): boolean {
+  for (const block of piece.blocks) {
+    if (block.kind === 'definition') continue;
+    const groups = block.kind === 'list' ? block.items : [block];
+    for (const group of groups) {
+      for (const link of group.links) if (link.label !== undefined && !defined.has(link.label.toLowerCase())) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -128,7 +109,54 @@ export function findPlainPieces(text: string): PlainPiece[] {
     const piece = readPlainPiece(text, start, cuts[index + 1] ?? text.length);
     if (piece) out.push(piece);
   }
-  return out;
+  return keepUnusedDefinitions(text, out);
+}
+
+/**
+ * Characters that micromark's label matching (lower case, then upper case) may turn into ASCII: a label
+ * written with them could match a plain label although it does not hold it. Pinned against every code point
+ * by test/extract/plain-blocks.test.ts.
+ */
+export const FOLDS_TO_ASCII = /[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\u212a\ufb00-\ufb06]/;
+
+/**
+ * The pieces without those whose definitions may be used outside the pieces: a label that occurs (in any
+ * ASCII case) outside every piece taken, or anywhere when the text holds a character of FOLDS_TO_ASCII.
+ * Dropping a piece puts its text outside, so this repeats until nothing changes.
+ */
+function keepUnusedDefinitions(text: string, pieces: PlainPiece[]): PlainPiece[] {
+  const labels = new Map<PlainPiece, string[]>();
+  for (const piece of pieces) {
+    const own = piece.blocks.flatMap((block) => (block.kind === 'definition' ? [block.label] : []));
+    if (own.length > 0) labels.set(piece, own);
+  }
+  if (labels.size === 0) return pieces;
+  if (FOLDS_TO_ASCII.test(text)) return pieces.filter((piece) => !labels.has(piece));
+  let taken = pieces;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [piece, own] of labels) {
+      if (!own.every((label) => occursOnlyIn(text, label, taken))) {
+        taken = taken.filter((other) => other !== piece);
+        labels.delete(piece);
+        changed = true;
+      }
+    }
+  }
+  return taken;
+}
+
+/** Whether every occurrence of `label` (ASCII case ignored) in the text lies inside one of the pieces. */
+function occursOnlyIn(text: string, label: string, pieces: PlainPiece[]): boolean {
+  const pattern = new RegExp(label.replace(/[.]/g, '\\.'), 'gi');
+  let piece = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const at = match.index;
+    while (piece < pieces.length && (pieces[piece]?.end ?? 0) <= at) piece++;
+    const holder = pieces[piece];
+    if (!holder || holder.start > at) return false;
+  }
+  return true;
 }
 
 /**
@@ -162,137 +190,6 @@ function trackOpenBlocks(text: string, from: number, to: number, open: RegExp | 
     }
   }
   return state;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-function isLineEnding(code: number): boolean {
-  return code === 0x0a || code === 0x0d;
-}
-
-/** Characters that may start an inline construct other than the two link forms. */
-function isSpecial(code: number): boolean {
-  switch (code) {
-    case 0x00: // NUL
-    case 0x26: // &
-    case 0x2a: // *
-    case 0x3c: // <
-    case 0x40: // @
-    case 0x5b: // [
-    case 0x5c: // \
-    case 0x5d: // ]
-    case 0x5f: // _
-    case 0x60: // `
-    case 0x7c: // |
-    case 0x7e: // ~
-    case 0xe000: // Liquid placeholder
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** `www` in any case, `://` or `![` starting at `index`: a GFM bare URL or an image could start there. */
-function startsSequence(text: string, index: number, code: number): boolean {
-  if (code === 0x77 || code === 0x57) return /^www/i.test(text.slice(index, index + 3));
-  if (code === 0x3a) return text.startsWith('//', index + 1);
-  if (code === 0x21) return text.charCodeAt(index + 1) === 0x5b;
-  return false;
-}
-
-function isUrlCharacter(code: number): boolean {
-  if (isLetter(code) || (code >= 0x30 && code <= 0x39)) return true;
-  switch (code) {
-    case 0x2d: // -
-    case 0x2e: // .
-    case 0x5f: // _
-    case 0x7e: // ~
-    case 0x3a: // :
-    case 0x2f: // /
-    case 0x3f: // ?
-    case 0x23: // #
-    case 0x25: // %
-    case 0x2b: // +
-    case 0x3d: // =
-    case 0x2c: // ,
-    case 0x3b: // ;
-    case 0x24: // $
-      return true;
-    default:
-      return false;
-  }
-}
-
-const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/** The piece `[start, end)` as a plain paragraph, or undefined when it is not one (see the module comment). */
-function readPlainPiece(text: string, start: number, end: number): PlainPiece | undefined {
-  let contentEnd = end;
-  while (contentEnd > start) {
-    const code = text.charCodeAt(contentEnd - 1);
-    if (code !== 0x20 && code !== 0x09 && !isLineEnding(code)) break;
-    contentEnd--;
-  }
-  if (contentEnd === start || !isLetter(text.charCodeAt(start))) return undefined;
-  // Every line of the paragraph starts, after indentation, with a letter (a blank line ends the paragraph,
-  // so none may appear before contentEnd).
-  for (let index = start; index < contentEnd; index++) {
-    const code = text.charCodeAt(index);
-    if (!isLineEnding(code)) continue;
-    if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++;
-    let next = index + 1;
-    while (next < contentEnd && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x09)) next++;
-    if (!isLetter(text.charCodeAt(next))) return undefined;
-  }
-
-  const links: PlainLink[] = [];
-  for (let index = start; index < contentEnd; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x5b) {
-      const link = readLink(text, index, contentEnd);
-      if (!link) return undefined;
-      links.push(link);
-      index = link.end - 1;
-      continue;
-    }
-    if (isSpecial(code) || startsSequence(text, index, code)) return undefined;
-  }
-  return { start, end, contentEnd, links };
-}
-
-/** `[T](U)` or `[T][L]` at `open`, or undefined. */
-function readLink(text: string, open: number, limit: number): PlainLink | undefined {
-  let index = open + 1;
-  for (; index < limit; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x5d) break;
-    if (code === 0x5e || isSpecial(code) || startsSequence(text, index, code)) return undefined;
-  }
-  if (index >= limit) return undefined;
-  const textEnd = index;
-  const kind = text.charCodeAt(textEnd + 1);
-  let close = textEnd + 2;
-  if (kind === 0x28) {
-    while (close < limit && isUrlCharacter(text.charCodeAt(close))) close++;
-    if (close === textEnd + 2 || text.charCodeAt(close) !== 0x29) return undefined;
-  } else if (kind === 0x5b) {
-    while (close < limit && text.charCodeAt(close) !== 0x5d) close++;
-    if (close >= limit || !LABEL.test(text.slice(textEnd + 2, close))) return undefined;
-  } else {
-    return undefined;
-  }
-  const after = text.charCodeAt(close + 1);
-  if (after === 0x28 || after === 0x5b) return undefined;
-  const value = text.slice(textEnd + 2, close);
-  return {
-    start: open,
-    end: close + 1,
-    textStart: open + 1,
-    textEnd,
-    ...(kind === 0x28 ? { url: value } : { label: value }),
-  };
 }
 
 function countLineEndings(text: string, start: number, end: number): number {
@@ -362,36 +259,15 @@ function movePoint(point: Point, segments: Segment[], isEnd: boolean): void {
   if (point.line > 0) point.line += segment.linesBefore;
 }
 
-function pointAt(lines: LineIndex, offset: number): Point {
-  const { line, column } = lines.locate(offset);
-  return { line, column, offset };
-}
-
-function positionOf(lines: LineIndex, start: number, end: number): Position {
-  return { start: pointAt(lines, start), end: pointAt(lines, end) };
-}
-
-function buildParagraph(piece: PlainPiece, text: string, lines: LineIndex): Paragraph {
-  const children = piece.links.map((link): MdastLink | LinkReference => {
-    const label: Text[] =
-      link.textEnd > link.textStart ? [{ type: 'text', value: text.slice(link.textStart, link.textEnd), position: positionOf(lines, link.textStart, link.textEnd) }] : [];
-    const position = positionOf(lines, link.start, link.end);
-    if (link.url !== undefined) return { type: 'link', url: link.url, title: null, children: label, position };
-    const name = link.label ?? '';
-    return { type: 'linkReference', identifier: name.toLowerCase(), label: name, referenceType: 'full', children: label, position };
-  });
-  return { type: 'paragraph', children, position: positionOf(lines, piece.start, piece.contentEnd) };
-}
-
 /** Two lists of top-level blocks, each in document order, as one. */
-function mergeByStart(parsed: RootContent[], plain: Paragraph[]): RootContent[] {
+function mergeByStart(parsed: RootContent[], plain: RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   let next = 0;
   for (const node of parsed) {
     const at = node.position?.start.offset ?? 0;
-    while (next < plain.length && (plain[next]?.position?.start.offset ?? 0) < at) out.push(plain[next++] as Paragraph);
+    while (next < plain.length && (plain[next]?.position?.start.offset ?? 0) < at) out.push(plain[next++] as RootContent);
     out.push(node);
   }
-  while (next < plain.length) out.push(plain[next++] as Paragraph);
+  while (next < plain.length) out.push(plain[next++] as RootContent);
   return out;
 }
