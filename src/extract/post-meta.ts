@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Heading, Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { PostMeta } from '../model.js';
+import { readSimpleFrontMatter } from './front-matter.js';
 import { isRecord } from './jekyll-site.js';
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
@@ -30,9 +31,12 @@ export function readPostMeta(tree: Root, path: string | undefined, headingText: 
   return meta;
 }
 
+/** The front matter's keys as yaml.parse reads them ({} when it throws): only title and date are read. */
 function readFrontMatter(tree: Root): Record<string, unknown> {
   const yaml = tree.children[0];
   if (yaml?.type !== 'yaml') return {};
+  const simple = readSimpleFrontMatter(yaml.value);
+  if (simple) return { ...simple };
   try {
     const parsed: unknown = parseYaml(yaml.value);
     return isRecord(parsed) ? parsed : {};
