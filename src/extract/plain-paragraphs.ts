@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
+import { parseBareFrontMatter } from './bare-front-matter.js';
 import { createLineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
 import { type PlainPiece, readPlainPiece } from './plain-blocks.js';
@@ -64,7 +65,7 @@ export function parseForLinks(text: string, options: { fastParagraphs?: boolean 
     reduced += text.slice(kept);
   }
 
-  const tree = parseMarkdown(reduced);
+  const tree = parseBareFrontMatter(reduced) ?? parseMarkdown(reduced);
   if (!closedAtJunctions(tree, reduced, junctions)) return parseMarkdown(text);
   const defined = new Set<string>();
   collectIdentifiers(tree, defined);
@@ -121,7 +122,7 @@ export const FOLDS_TO_ASCII = /[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9
 
 /**
  * The pieces without those whose definitions may be used outside the pieces: a label that occurs (in any
- * ASCII case) outside every piece taken, or anywhere when the text holds a character of FOLDS_TO_ASCII.
+ * case) outside every piece taken, or any label when the text holds a character of FOLDS_TO_ASCII.
  * Dropping a piece puts its text outside, so this repeats until nothing changes.
  */
 function keepUnusedDefinitions(text: string, pieces: PlainPiece[]): PlainPiece[] {
@@ -135,8 +136,9 @@ function keepUnusedDefinitions(text: string, pieces: PlainPiece[]): PlainPiece[]
   let taken = pieces;
   for (let changed = true; changed; ) {
     changed = false;
+    const outside = textOutside(text, taken);
     for (const [piece, own] of labels) {
-      if (!own.every((label) => occursOnlyIn(text, label, taken))) {
+      if (own.some((label) => outside.includes(label.toLowerCase()))) {
         taken = taken.filter((other) => other !== piece);
         labels.delete(piece);
         changed = true;
@@ -146,17 +148,16 @@ function keepUnusedDefinitions(text: string, pieces: PlainPiece[]): PlainPiece[]
   return taken;
 }
 
-/** Whether every occurrence of `label` (ASCII case ignored) in the text lies inside one of the pieces. */
-function occursOnlyIn(text: string, label: string, pieces: PlainPiece[]): boolean {
-  const pattern = new RegExp(label.replace(/[.]/g, '\\.'), 'gi');
-  let piece = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const at = match.index;
-    while (piece < pieces.length && (pieces[piece]?.end ?? 0) <= at) piece++;
-    const holder = pieces[piece];
-    if (!holder || holder.start > at) return false;
+/** The text outside the pieces, in lower case, the gaps joined by line endings (no label holds one). */
+function textOutside(text: string, pieces: PlainPiece[]): string {
+  const gaps: string[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    gaps.push(text.slice(at, piece.start));
+    at = piece.end;
   }
-  return true;
+  gaps.push(text.slice(at));
+  return gaps.join('\n').toLowerCase();
 }
 
 /**

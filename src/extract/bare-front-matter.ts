@@ -1,0 +1,54 @@
+import type { Root } from 'mdast';
+
+/**
+ * The tree of a document that is a YAML front matter block and nothing else but blank lines, as micromark
+ * with remark-frontmatter makes it; undefined for any other document. After the plain blocks are taken out
+ * (plain-paragraphs.ts) this is all that is left of most blog posts, and micromark would cost far more to
+ * start than to read it.
+ *
+ * The block (micromark-extension-frontmatter): line 1 is `---` and optional spaces or tabs; it ends at the
+ * first later line that is `---` and optional spaces or tabs. Its value is the text between the two fence
+ * lines without the line ending before the closing one. Without a closing line the document is no front
+ * matter (a thematic break and more).
+ */
+export function parseBareFrontMatter(text: string): Root | undefined {
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return undefined;
+  const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+  LINE.lastIndex = open[0].length;
+  let line = 2;
+  let endingBefore = '';
+  while (LINE.lastIndex < text.length) {
+    const start = LINE.lastIndex;
+    const match = LINE.exec(text);
+    if (!match || match[0] === '') return undefined;
+    const content = match[1] ?? '';
+    if (/^---[ \t]*$/.test(content)) {
+      const end = start + content.length;
+      if (!/^[ \t\r\n]*$/.test(text.slice(end))) return undefined;
+      const valueEnd = Math.max(open[0].length, start - endingBefore.length);
+      const last = endOf(text);
+      return {
+        type: 'root',
+        children: [
+          {
+            type: 'yaml',
+            value: text.slice(open[0].length, valueEnd),
+            position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: content.length + 1, offset: end } },
+          },
+        ],
+        position: { start: { line: 1, column: 1, offset: 0 }, end: last },
+      };
+    }
+    endingBefore = match[2] ?? '';
+    line++;
+  }
+  return undefined;
+}
+
+/** Line, column and offset of the end of the text (line endings as micromark counts them). */
+function endOf(text: string): { line: number; column: number; offset: number } {
+  const endings = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  const lastStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  return { line: endings + 1, column: text.length - lastStart + 1, offset: text.length };
+}
