@@ -7,9 +7,9 @@ import { isLetter, isLineEnding, isSpaceOrTab, isUrlCharacter, PLAIN_LABEL, type
  * container; whether a fence or HTML block left open before it takes it in is the caller's check
  * (plain-paragraphs.ts). Inside the piece, every block starts in column 1, and:
  *
- * - a *paragraph* starts with a letter or with a link (`[T](U)` / `[T][L]` is neither a definition nor a
- *   task-list box), and every further line starts, after indentation, with a letter or a link too: such a
- *   line can neither start a block nor interrupt a paragraph (headings, fences, quotes, lists, HTML, tables,
+ * - a *paragraph* starts with a letter, a link (`[T](U)` / `[T][L]` is neither a definition nor a
+ *   task-list box) or an image, and every further line starts, after indentation, with one of those too: such
+ *   a line can neither start a block nor interrupt a paragraph (headings, fences, quotes, lists, HTML, tables,
  *   setext underlines, definitions all start otherwise). It ends at a blank line;
  * - an *ATX heading* is one line: 1-6 `#`, spaces, plain content that does not end with `#` (no closing
  *   sequence), then optional spaces or tabs. The next line may start the next block at once;
@@ -19,7 +19,7 @@ import { isLetter, isLineEnding, isSpaceOrTab, isUrlCharacter, PLAIN_LABEL, type
  *   line). Whether its label is used where micromark still reads is the
  *   caller's check: taking it out would leave that use unresolved;
  * - a *list* is a run of one-line items, all with the same marker `- `, `* `, `+ `, `N. ` or `N) ` (N: 1-9
- *   digits) followed by exactly one space and plain content that starts with a letter or a link (so no item is
+ *   digits) followed by exactly one space and plain content that starts with a letter, a link or an image (so no item is
  *   a thematic break, a task item, an empty item, a nested block or indented code). It is preceded by a blank
  *   line or a heading (so it interrupts no paragraph) and followed by nothing but blank lines up to the end of
  *   the piece: a following line can then only be a cut point, which closes it (an indented line would continue
@@ -124,7 +124,7 @@ export function readPlainPiece(text: string, start: number, end: number): PlainP
     if (first === 0x23) {
       block = readHeading(text, line);
       expect = Expect.Block;
-    } else if (isLetter(first)) {
+    } else if (isLetter(first) || first === 0x21) {
       block = readParagraph(text, line, end);
       expect = Expect.Blank;
     } else if (first === 0x5b) {
@@ -178,13 +178,17 @@ function trimEnd(text: string, from: number, to: number): number {
   return end;
 }
 
-/** Whether plain content may start at `at`: a letter, or a `[` (the inline reader checks it opens a link). */
+/**
+ * Whether plain content may start at `at`: a letter, a `[` or a `![` (the inline reader checks that it opens
+ * a link or an image).
+ */
 function startsContent(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return isLetter(code) || code === 0x5b;
+  return isLetter(code) || code === 0x5b || (code === 0x21 && text.charCodeAt(at + 1) === 0x5b);
 }
 
 function readParagraph(text: string, first: Line, limit: number): PlainParagraph | undefined {
+  if (!startsContent(text, first.start)) return undefined;
   let last = first;
   for (let line = lineAt(text, first.next, limit); line && !isBlank(text, line); line = lineAt(text, line.next, limit)) {
     let content = line.start;

@@ -1,16 +1,16 @@
 /**
- * Plain inline content (plain-blocks.ts): text plus `[T](U)` and `[T][L]` links, nothing micromark could read
- * as anything else:
+ * Plain inline content (plain-blocks.ts): text plus `[T](U)` and `[T][L]` links and `![T](U)` images, nothing
+ * micromark could read as anything else:
  * - outside links, none of `[ ] \ & < \` * _ ~ | @`, NUL, a Liquid placeholder, `![`, `www` (any case) or
  *   `://` occurs: no escapes, character references, code, emphasis, strike-through, HTML, autolinks,
  *   images, footnote calls or GFM bare URLs can start;
- * - each `[` opens `[T](U)` or `[T][L]`, not followed by `(` or `[`: T holds none of the characters above
- *   nor `^`; U is one or more of `A-Z a-z 0-9 - . _ ~ : / ? # % + = , ; $` (so it is a plain destination
+ * - each `[` opens `[T](U)` or `[T][L]`, each `![` opens `![T](U)`, not followed by `(` or `[`: T holds none
+ *   of the characters above nor `^` (so an image's alt is T as written); U is one or more of `A-Z a-z 0-9 - . _ ~ : / ? # % + = , ; $` (so it is a plain destination
  *   that decodes to itself); L is `[A-Za-z0-9][A-Za-z0-9._-]*` (the caller checks that it is defined).
  */
 
 export interface PlainLink {
-  /** `[` of the link and just after its closing `)` or `]`. */
+  /** `[` (`!` of an image) and just after the closing `)` or `]`. */
   start: number;
   end: number;
   /** The label text T. */
@@ -20,6 +20,8 @@ export interface PlainLink {
   url?: string;
   /** L for a full reference. */
   label?: string;
+  /** An image `![T](U)`. */
+  image?: true;
 }
 
 /** A link reference label or definition label this code reads: ASCII, no white space, no escapes. */
@@ -99,8 +101,9 @@ export function readPlainInline(text: string, from: number, to: number): PlainLi
   const links: PlainLink[] = [];
   for (let index = from; index < to; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x5b) {
-      const link = readLink(text, index, to);
+    const image = code === 0x21 && text.charCodeAt(index + 1) === 0x5b;
+    if (code === 0x5b || image) {
+      const link = readLink(text, index, to, image);
       if (!link) return undefined;
       links.push(link);
       index = link.end - 1;
@@ -111,9 +114,10 @@ export function readPlainInline(text: string, from: number, to: number): PlainLi
   return links;
 }
 
-/** `[T](U)` or `[T][L]` at `open`, or undefined. */
-function readLink(text: string, open: number, limit: number): PlainLink | undefined {
-  let index = open + 1;
+/** `[T](U)` or `[T][L]` at `open`, or `![T](U)` when `image`, or undefined. */
+function readLink(text: string, open: number, limit: number, image: boolean): PlainLink | undefined {
+  const bracket = image ? open + 1 : open;
+  let index = bracket + 1;
   for (; index < limit; index++) {
     const code = text.charCodeAt(index);
     if (code === 0x5d) break;
@@ -126,7 +130,7 @@ function readLink(text: string, open: number, limit: number): PlainLink | undefi
   if (kind === 0x28) {
     while (close < limit && isUrlCharacter(text.charCodeAt(close))) close++;
     if (close === textEnd + 2 || text.charCodeAt(close) !== 0x29) return undefined;
-  } else if (kind === 0x5b) {
+  } else if (kind === 0x5b && !image) {
     while (close < limit && text.charCodeAt(close) !== 0x5d) close++;
     if (close >= limit || !PLAIN_LABEL.test(text.slice(textEnd + 2, close))) return undefined;
   } else {
@@ -138,8 +142,9 @@ function readLink(text: string, open: number, limit: number): PlainLink | undefi
   return {
     start: open,
     end: close + 1,
-    textStart: open + 1,
+    textStart: bracket + 1,
     textEnd,
     ...(kind === 0x28 ? { url: value } : { label: value }),
+    ...(image ? { image: true as const } : {}),
   };
 }

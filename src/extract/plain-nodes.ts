@@ -1,4 +1,4 @@
-import type { Definition, Heading, Link, LinkReference, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Definition, Heading, Image, Link, LinkReference, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { LineIndex } from './line-index.js';
 import type { PlainBlock, PlainHeading, PlainItem, PlainList } from './plain-blocks.js';
@@ -6,8 +6,8 @@ import type { PlainLink } from './plain-inline.js';
 
 /**
  * The mdast nodes of plain blocks (plain-blocks.ts), at their exact positions, as micromark would make them
- * as far as extractLinks reads them: links and link references with their label text, definitions, the
- * list structure. Paragraphs hold only their links: the text around them holds no `[`, so the bracket count
+ * as far as extractLinks reads them: links and link references with their label text, images with their
+ * alt, definitions, the list structure. Paragraphs hold only their links: the text around them holds no `[`, so the bracket count
  * cmark-gfm's bare-URL rule needs stays 0 as in the parsed tree. Headings hold their text too (a level-1
  * heading may be the post's title).
  */
@@ -46,7 +46,8 @@ function textNode(text: string, start: number, end: number, lines: LineIndex): T
   return { type: 'text', value: text.slice(start, end), position: positionOf(lines, start, end) };
 }
 
-function linkNode(link: PlainLink, text: string, lines: LineIndex): Link | LinkReference {
+function linkNode(link: PlainLink, text: string, lines: LineIndex): Link | LinkReference | Image {
+  if (link.image) return { type: 'image', url: link.url ?? '', title: null, alt: text.slice(link.textStart, link.textEnd), position: positionOf(lines, link.start, link.end) };
   const label: Text[] = link.textEnd > link.textStart ? [textNode(text, link.textStart, link.textEnd, lines)] : [];
   const position = positionOf(lines, link.start, link.end);
   if (link.url !== undefined) return { type: 'link', url: link.url, title: null, children: label, position };

@@ -16,12 +16,12 @@ import { corpusRoot } from './helpers.js';
 const realDir = join(corpusRoot, 'real');
 const corpusFiles = existsSync(realDir) ? readdirSync(realDir).filter((name) => name.endsWith('.md')).sort() : [];
 
-/** The tree as far as extractLinks reads it: paragraphs keep only their links and link references. */
+/** The tree as far as extractLinks reads it: paragraphs keep only their links, link references and images. */
 function normalise(node: Nodes): unknown {
   const { children: _children, ...rest } = node as Nodes & { children?: Nodes[] };
   if (!('children' in node)) return rest;
   let children = node.children as Nodes[];
-  if (node.type === 'paragraph') children = children.filter((child) => child.type === 'link' || child.type === 'linkReference');
+  if (node.type === 'paragraph') children = children.filter((child) => child.type === 'link' || child.type === 'linkReference' || child.type === 'image');
   return { ...rest, children: children.map(normalise) };
 }
 
@@ -112,6 +112,13 @@ describe('plain headings, definitions and lists read without micromark give the 
     '- a\n    code',
     '- a *em*',
     '- a\n\n    code after',
+    // Images
+    '![i][ref]',
+    '![a *b*](http://x.example/i.png)',
+    '![[t](http://x.example/l)](http://x.example/i.png)',
+    '![i](http://x.example/i.png "title")',
+    '!\\[i](http://x.example/i.png)',
+    '![i](http://x.example/i.png)(x)',
     // A paragraph and what might interrupt it or continue it
     'Text\n- item',
     'Text\n2. item',
@@ -139,6 +146,10 @@ describe('plain headings, definitions and lists read without micromark give the 
       ["[a]: http://x.example/f 'single'\n[b]: http://x.example/g", ['definition', 'definition']],
       ['[t](http://x.example/h) starts a paragraph', ['paragraph']],
       ['[t][ref]: is a paragraph with a reference', ['paragraph']],
+      ['![A figure about x](http://x.example/f.png)', ['paragraph']],
+      ['![](http://x.example/f.png) and text\n![b](http://x.example/g.png)', ['paragraph']],
+      ['## A heading ![i](http://x.example/h.png)', ['heading']],
+      ['Text\n\n- ![i](http://x.example/l.png) item', ['paragraph', 'list']],
       ['Text\n\n- [x](http://x.example/i) is not a task\n+ plus', []],
       ['Text\n\n+ plus\n+ [x](http://x.example/j)', ['paragraph', 'list']],
       ['Text\n\n- [x][ref] is not a task', ['paragraph', 'list']],
@@ -188,8 +199,8 @@ describe('plain headings, definitions and lists read without micromark give the 
   });
 
   // Mostly plain content, sometimes with something that makes it not plain.
-  const PLAIN_WORDS = ['alpha', 'Beta', 'x>y', 'C#', '1.', '-', '=', ':', '"q"', "'", '(p)', '[t](https://example.com/a)', '[t][ref]', '[t][Ref]'];
-  const TRICKY_WORDS = ['#', '*em*', '`c`', 'www.example.com', '[t][nope]', '[t]', '[x]', '[ ]', '{{ site.url }}'];
+  const PLAIN_WORDS = ['alpha', 'Beta', 'x>y', 'C#', '1.', '-', '=', ':', '"q"', "'", '(p)', '!', '[t](https://example.com/a)', '[t][ref]', '[t][Ref]', '![a figure](https://example.com/f.png)'];
+  const TRICKY_WORDS = ['#', '*em*', '`c`', 'www.example.com', '[t][nope]', '[t]', '[x]', '[ ]', '{{ site.url }}', '![i][ref]', '![a *b*](https://example.com/i.png)', '![i](https://example.com/i.png "T")'];
   const word = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PLAIN_WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY_WORDS) });
   const content = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
   const pick = <T,>(usual: T[], rare: T[]): fc.Arbitrary<T> => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...usual) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
@@ -198,9 +209,9 @@ describe('plain headings, definitions and lists read without micromark give the 
     .tuple(pick(['ref', 'REF', 'other'], ['a b', '^fn']), pick([' ', '', '\t'], ['  ']), pick(['https://example.com/d', 'https://example.com/d?q=1#x'], ['<https://example.com/d>']), pick(['', ' "T"', " 'T'", ' (T)'], [' "T', ' x', '  ']))
     .map(([label, gap, url, title]) => `[${label}]:${gap}${url}${title}`);
   const marker = fc.oneof(fc.constant(['- ']), fc.constant(['* ']), fc.constant(['1. ', '2. ', '3. ']), fc.constant(['7) ', '8) ', '9) ']), fc.constant(['-  ', '-\t', '- [ ] ', '- [x] ', '* ', '2) ']));
-  const itemBody = fc.tuple(pick(['alpha', 'Beta', '[t](https://example.com/i)', '[t][ref]'], ['"q"', '1.', '-', '#', '(p)']), content).map(([first, rest]) => `${first} ${rest}`);
+  const itemBody = fc.tuple(pick(['alpha', 'Beta', '[t](https://example.com/i)', '[t][ref]', '![i](https://example.com/i.png)'], ['"q"', '1.', '-', '#', '(p)', '!x']), content).map(([first, rest]) => `${first} ${rest}`);
   const list = fc.tuple(marker, fc.array(itemBody, { minLength: 1, maxLength: 3 })).map(([markers, items]) => items.map((body, index) => `${markers[index % markers.length] ?? '- '}${body}`).join('\n'));
-  const paragraph = fc.tuple(pick(['Words', '[t](https://example.com/p)'], ['  Indented']), content, fc.option(content)).map(([first, body, more]) => `${first} ${body}${more === null ? '' : `\n${more}`}`);
+  const paragraph = fc.tuple(pick(['Words', '[t](https://example.com/p)', '![A figure](https://example.com/p.png)'], ['  Indented', '!x']), content, fc.option(content)).map(([first, body, more]) => `${first} ${body}${more === null ? '' : `\n${more}`}`);
   const other = fc.constantFrom('```\nfence [t][ref]\n', '<!-- open\n', '> quote [t][ref]\n', '    indented', '***', '---', '===', '| a |\n| - |', '[^fn]: note', '<div>\nx\n</div>');
   const block = fc.oneof({ weight: 2, arbitrary: heading }, { weight: 2, arbitrary: definition }, { weight: 3, arbitrary: list }, { weight: 3, arbitrary: paragraph }, { weight: 1, arbitrary: other });
 

@@ -64,7 +64,8 @@ describe('plain paragraphs read without micromark give the links micromark gives
       '\\[escaped',
       '~~strike~~',
       'a | b',
-      '![image](https://example.com/i.png)',
+      '![image][ref]',
+      '![a `b`](https://example.com/i.png)',
       '<https://example.com/auto>',
       '[shortcut]',
       '[^note]',
@@ -83,6 +84,7 @@ describe('plain paragraphs read without micromark give the links micromark gives
       expectSameLinks(text);
     }
     expect(plainCount('# T\n\nWords [t](https://example.com/a) and [u][ref] (x) a>b a#b.\n\n[ref]: https://e.com/r\n')).toBe(1);
+    expect(plainCount('# T\n\nWords ![image](https://example.com/i.png) words!\n\n![](https://example.com/j.png)\n')).toBe(2);
     // A plain paragraph whose label is defined nowhere: the whole text is parsed by micromark.
     const undefinedLabel = '# T\n\nWords [t][undefined-label] words.\n\n[ref]: https://example.com/ref\n';
     expect(plainCount(undefinedLabel)).toBe(1);
