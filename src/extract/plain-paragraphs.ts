@@ -13,19 +13,21 @@ import { findCutPoints, HTML_KINDS, isOpenFence, isOpenHtml } from './split-bloc
  * state machine; this module reads such blocks itself and hands micromark only the rest of the document.
  *
  * A piece of the document (split-blocks.ts: from a cut point to the next) is *plain* when it is a run of
- * plain paragraphs, ATX headings, one-line definitions and one-line-item lists, each holding nothing but text
- * and those two link forms (plain-blocks.ts says exactly which, and why micromark reads them the same way).
+ * plain paragraphs, ATX headings, one-line definitions and one-line-item lists, each holding nothing but text,
+ * those two link forms and `![alt](url)` images (plain-blocks.ts says exactly which, and why micromark reads
+ * them the same way).
  *
  * Whether such a piece really is made of top-level blocks depends on what comes before it: after a blank
- * line a line in column 1 that starts with a letter, `#` or `[` closes every container and every leaf block
- * except a top-level fenced code block or HTML block of kinds 1-5 left open. The rest of the document is
+ * line a line in column 1 that starts with a letter, `#`, `[` or `!` closes every container and every leaf
+ * block except a top-level fenced code block or HTML block of kinds 1-5 left open. The rest of the document is
  * parsed without the plain pieces, and the shortcut is taken only when no block of it is open where a plain
  * piece was taken out (its last block before that place neither reaches past it nor is an open fence or HTML
  * block); otherwise the whole document is parsed. The plain pieces leave every other block unchanged too:
  * the next kept piece starts at a cut point, which closes what is open before it either way. Labels are
  * global, so a full reference `[T][L]` of a plain piece is taken only when L is defined (by a plain
  * definition or in the rest), and a plain definition only when its label occurs nowhere in the rest of the
- * document: taking it out would leave a use there unresolved.
+ * document: taking it out would leave a use there unresolved. When all that is left is the front matter (most
+ * blog posts), its tree is made without micromark too (bare-front-matter.ts).
  */
 
 /** A run of kept text: where it starts in the document and in the reduced text, and its length. */
