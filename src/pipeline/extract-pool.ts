@@ -31,6 +31,9 @@ export interface ExtractPostsOptions {
   thread?: 'auto' | 'always' | 'never';
 }
 
+/** Milliseconds of in-process extraction between two turns of the event loop. */
+export const EXTRACT_SLICE_MS = 50;
+
 /** Posts sent to the thread ahead of the one being consumed. */
 export const EXTRACT_WINDOW = 8;
 
@@ -45,12 +48,17 @@ export async function* extractPosts(paths: readonly string[], options: ExtractPo
       (mode === 'always' && existsSync(EXTRACT_WORKER_FILE)));
   if (!useThread) {
     await prestarted?.close();
+    // Reading and parsing a post is synchronous, and promise callbacks alone never give the event loop a turn:
+    // without a pause no request went out until every post was parsed. A pause after every post was the other
+    // extreme (each pause waits for every answer that came in meanwhile, so the last posts' links reached their
+    // hosts a second late). Extraction takes the loop for a slice of time, then lets the answers through.
+    let sliceStart = performance.now();
     for (const path of paths) {
       yield await extractHere(path, request);
-      // Reading and parsing a post is synchronous: let the answers that arrived meanwhile be handled before the
-      // next one (promise callbacks alone never give the event loop a turn; without this, no request went out
-      // until every post was parsed).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (performance.now() - sliceStart >= EXTRACT_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
     return;
   }
