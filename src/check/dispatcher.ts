@@ -7,7 +7,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, makeConnector } from './undici-parts.js';
 import { LinkrotError } from '../errors.js';
 import { isPrivateAddress } from '../plan/index.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './settings.js';
@@ -145,7 +146,7 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   const secureContext = ca === undefined ? undefined : createSecureContext({ ca });
   const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), ...(secureContext === undefined ? {} : { secureContext }) };
   const lookup = cacheLookup(options.lookup ?? (dnsLookup as unknown as LookupFunction));
-  const baseConnect = buildConnector({
+  const baseConnect = makeConnector({
     ...tlsOptions,
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     lookup: allowPrivate ? lookup : guardLookup(lookup),

@@ -7,10 +7,11 @@
  * unanswered proxy CONNECT it honours none of them, so a timer of ours settles the attempt regardless and the
  * request is aborted whenever undici hands over the means to.
  */
-import { util, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { BodySample, HttpMethod, NetworkErrorCode } from '../model.js';
 import { DeadlineError, classifyError, classifyProxyStatus, type ClassifiedError } from './classify-error.js';
 import { BodyCollector } from './read-body.js';
+import { parseHeaders } from './undici-parts.js';
 
 /** The most bytes drained from a body nobody needs before the connection is dropped instead. */
 export const DISCARD_LIMIT_BYTES = 64 * 1024;
@@ -165,7 +166,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     }
     // 1xx interim answers are not the response.
     if (status < 200) return true;
-    const headers = selectHeaders(util.parseHeaders(rawHeaders ?? []) as Record<string, string | string[] | undefined>);
+    const headers = selectHeaders(parseHeaders(rawHeaders ?? []) as Record<string, string | string[] | undefined>);
     const proxyFailure = status >= 500 && headers['proxy-status'] !== undefined ? classifyProxyStatus(headers['proxy-status']) : undefined;
     this.#response = { status, headers, ...(proxyFailure === undefined ? {} : { proxyFailure }) };
     const isRedirect = status >= 300 && status < 400 && headers['location'] !== undefined;
