@@ -52,7 +52,8 @@ export async function* extractPosts(paths: readonly string[], options: ExtractPo
     // without a pause no request went out until every post was parsed. A pause after every post was the other
     // extreme (each pause waits for every answer that came in meanwhile, so the last posts' links reached their
     // hosts a second late). Extraction takes the loop for a slice of time, then lets the answers through.
-    let sliceStart = performance.now();
+    // The first post's links go out at once; after that, slices.
+    let sliceStart = Number.NEGATIVE_INFINITY;
     for (const path of paths) {
       yield await extractHere(path, request);
       if (performance.now() - sliceStart >= EXTRACT_SLICE_MS) {
