@@ -14,6 +14,7 @@ import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
 import { emit, useColor } from './output.js';
 import { createProgress } from './progress.js';
+import { sizeYoungGenerationFor } from './young-generation.js';
 import type { Io } from './run.js';
 import { resolveSettings, type Settings } from './settings.js';
 
@@ -22,6 +23,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const { config } = await loadConfig({ ...(invocation.flags.config === undefined ? {} : { path: invocation.flags.config }), cwd: io.cwd });
   const settings = resolveSettings(config, invocation.flags);
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
+  sizeYoungGenerationFor(paths);
 
   const sources = new Map<string, string>();
   const unreadable: FileReport[] = [];
