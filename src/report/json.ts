@@ -1,5 +1,5 @@
 import { STATES } from '../model.js';
-import type { CheckedLink, ExtractReport, FileReport, Link, RedirectHop, Report, Suggestion } from '../model.js';
+import type { CheckedLink, ExtractReport, Link, RedirectHop, Report, Suggestion } from '../model.js';
 import { redactField, redactText } from './redact.js';
 
 /**
@@ -18,7 +18,7 @@ export function renderJson(report: Report): string {
       durationMs: report.summary.durationMs,
       ...Object.fromEntries(STATES.map((state) => [state, report.summary[state]])),
     },
-    files: report.files.map(orderFile),
+    files: report.files.map((file) => orderFile(file, orderCheckedLink)),
   };
   return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
 }
@@ -38,14 +38,7 @@ export function renderExtractJson(report: ExtractReport): string {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
     summary: { files: report.summary.files, links: report.summary.links },
-    files: report.files.map((file) => {
-      const out: Fields = { path: file.path };
-      put(out, 'date', file.date);
-      put(out, 'title', file.title === undefined ? undefined : redactText(file.title));
-      put(out, 'error', file.error === undefined ? undefined : redactText(file.error));
-      out['links'] = file.links.map(orderLink);
-      return out;
-    }),
+    files: report.files.map((file) => orderFile(file, orderLink)),
   };
   return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
 }
@@ -61,12 +54,13 @@ function put(target: Fields, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;
 }
 
-function orderFile(file: FileReport): Fields {
+/** A file's fields; its links as `orderLink` gives them (extract) or with their verdicts (check). */
+function orderFile<L>(file: { path: string; date?: string; title?: string; error?: string; links: L[] }, order: (link: L) => Fields): Fields {
   const out: Fields = { path: file.path };
   put(out, 'date', file.date);
   put(out, 'title', file.title === undefined ? undefined : redactText(file.title));
   put(out, 'error', file.error === undefined ? undefined : redactText(file.error));
-  out['links'] = file.links.map(orderCheckedLink);
+  out['links'] = file.links.map(order);
   return out;
 }
 
