@@ -9,6 +9,7 @@ import {
   createFetcher,
   DEFAULT_CHECK_SETTINGS,
   detectNoNetwork,
+  findHostSettings,
   type CheckSettings,
   type HostSettings,
 } from '../check/index.js';
@@ -25,11 +26,16 @@ import { extractFile } from '../extract/index.js';
 import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
+import { readUrl } from '../util/url.js';
+import { Admission } from './admission.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
 
 export type { Shard } from './shard.js';
 export { extractPosts, type ExtractedPost, type ExtractPostsOptions, type PostOutcome } from './extract-pool.js';
+
+/** URL jobs admitted into the fetcher per request slot (see `admission.ts`). */
+export const ADMITTED_PER_SLOT = 2;
 
 /** Verdicts remembered between runs, per request URL and fragment (see `src/cache/`). */
 export interface VerdictStore {
@@ -121,6 +127,11 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     ...(options.now ? { now: options.now } : {}),
   });
 
+  // Per host twice its concurrency, so the scheduler always has the next request queued; the rest wait as data.
+  const admission = new Admission({
+    perHost: (host) => ADMITTED_PER_SLOT * (findHostSettings(settings.hosts, host.replace(/:\d+$/, ''))?.concurrency ?? settings.perHost),
+    total: ADMITTED_PER_SLOT * 2 * settings.concurrency,
+  });
   const files: ExtractedFile[] = [];
   const planned: PlannedLink[] = [];
   const verdicts = new Map<PlannedLink, Verdict>();
@@ -187,7 +198,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     const start = (key: string): void => {
       const created: UrlJob = { entries: [entry], verdicts: new Map(), settled: false, done: Promise.resolve() };
       jobs.set(key, created);
-      created.done = run(url, created);
+      created.done = admission.submit(readUrl(url)?.host ?? url, () => run(url, created));
       // Awaited after the last file; until then a failure (a bug) must not count as an unhandled rejection.
       created.done.catch(() => undefined);
     };
