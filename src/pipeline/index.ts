@@ -120,6 +120,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       allowPrivate: settings.allowPrivate,
       insecure: options.insecure ?? false,
       connectTimeoutMs: settings.timeoutMs,
+      connectionsPerOrigin: Math.max(settings.perHost, ...Object.values(settings.hosts).map((host) => host.concurrency ?? 0)),
     });
   const fetcher = createFetcher(settings, {
     dispatcher,

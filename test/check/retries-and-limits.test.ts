@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Agent, type Dispatcher } from 'undici';
-import { createFetcher } from '../../src/check/index.js';
+import { createDispatcher, createFetcher } from '../../src/check/index.js';
 import { delay } from '../helpers/servers.js';
 import { testSettings, useCleanup } from './helpers.js';
 
@@ -233,5 +233,21 @@ describe('origins that fail at the connection level', () => {
     const results = await Promise.all(Array.from({ length: 4 }, (_, n) => fetcher.fetch({ url: `${server.origin}/p${n}` })));
     expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
     expect(server.maxInFlight).toBe(4);
+  });
+});
+
+describe('connections per origin', () => {
+  it('opens no more connections than the host may have requests in flight', async () => {
+    const server = await env.serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><head><title>ok</title></head><body>ok</body></html>');
+    });
+    const capped = env.fetcher({ perHost: 2 }, createDispatcher({ allowPrivate: true, env: {}, }));
+    const urls = Array.from({ length: 12 }, (_, n) => `${server.origin}/p${n}`);
+    const results = await Promise.all(urls.map((url) => capped.fetcher.fetch({ url, method: 'GET' })));
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
+    // Uncapped, undici finds a connection that just answered not yet free and opens another one.
+    expect(server.connections).toBe(2);
   });
 });
