@@ -242,7 +242,7 @@ describe('connections per origin', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><head><title>ok</title></head><body>ok</body></html>');
     });
-    const capped = env.fetcher({ perHost: 2 }, createDispatcher({ allowPrivate: true, env: {}, }));
+    const capped = env.fetcher({ perHost: 2 }, createDispatcher({ allowPrivate: true, env: {}, connectionsPerOrigin: 2 }));
     const urls = Array.from({ length: 12 }, (_, n) => `${server.origin}/p${n}`);
     const results = await Promise.all(urls.map((url) => capped.fetcher.fetch({ url, method: 'GET' })));
     expect(results.every((result) => result.status === 200)).toBe(true);
