@@ -22,12 +22,12 @@ import {
   type KnownDeadFamily,
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
-import { extractFile } from '../extract/index.js';
 import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
 import { Admission } from './admission.js';
+import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
 
@@ -76,13 +76,9 @@ export interface ProgressEvent {
 export async function checkFiles(paths: string[], options: CheckOptions = {}): Promise<Report> {
   const failed: FileReport[] = [];
   async function* extracted(): AsyncGenerator<ExtractedFile> {
-    for (const path of paths) {
-      try {
-        yield await extractFile(path, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
-      } catch (error) {
-        if (!(error instanceof LinkrotError)) throw error;
-        failed.push({ path, links: [], error: error.message });
-      }
+    for await (const outcome of extractPosts(paths, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })) {
+      if ('error' in outcome) failed.push({ path: outcome.path, links: [], error: outcome.error.message });
+      else yield outcome.post.file;
     }
   }
   const report = await checkExtracted(extracted(), options);

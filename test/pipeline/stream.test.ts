@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedFile, Link } from '../../src/model.js';
-import { checkExtracted } from '../../src/pipeline/index.js';
+import { checkExtracted, checkFiles } from '../../src/pipeline/index.js';
 
 let server: Server;
 let base = '';
@@ -72,5 +75,24 @@ describe('a run answered from the cache', () => {
     expect(received).toEqual([]);
     expect(second.summary).toMatchObject({ urls: 2, requests: 0, dead: 1, alive: 1 });
     expect(second.files[0]!.links.map((entry) => entry.reason)).toEqual(first.files[0]!.links.map((entry) => entry.reason));
+  });
+});
+
+describe('checkFiles (the library entry point)', () => {
+  it('reads the posts, checks the good ones and reports the unreadable ones with their one-line error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkrot-checkfiles-'));
+    try {
+      const good = join(dir, 'good.md');
+      writeFileSync(good, `See [the page](${base}/page) and [a gone one](${base}/gone).\n`);
+      const empty = join(dir, 'empty.md');
+      writeFileSync(empty, '');
+      const report = await checkFiles([good, empty], { allowPrivate: true, archive: false });
+      expect(report.files.map((file) => [file.path, file.links.map((entry) => entry.state), file.error !== undefined])).toEqual([
+        [good, ['alive', 'dead'], false],
+        [empty, [], true],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
