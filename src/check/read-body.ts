@@ -46,9 +46,9 @@ export interface BodyHeaders {
 }
 
 /**
- * Collects the first `limit` bytes of a body. `push` returns true once the limit is reached (the caller stops
- * reading and drops the connection); `end` is called at the end of the body; `result` settles with the sample,
- * or rejects with a decompression error.
+ * Collects the first `limit` bytes of a body. `push` takes each chunk, `end` is called at the end of the body;
+ * `result` settles with the sample as soon as it is decided (at the limit, possibly before the end: the caller
+ * then drops the connection), or rejects with a decompression error.
  */
 export class BodyCollector {
   readonly #limit: number;
@@ -96,13 +96,12 @@ export class BodyCollector {
     return false;
   }
 
-  /** One chunk of the body as received; true when no more is wanted. */
-  push(chunk: Buffer): boolean {
-    if (this.#settled) return true;
+  /** One chunk of the body as received (ignored once the sample is decided). */
+  push(chunk: Buffer): void {
+    if (this.#settled) return;
     if (this.#decompressor === undefined) {
-      if (!this.#take(chunk)) return false;
-      this.#finish();
-      return true;
+      if (this.#take(chunk)) this.#finish();
+      return;
     }
     this.#compressedBytes += chunk.length;
     this.#decompressor.write(chunk);
@@ -110,7 +109,6 @@ export class BodyCollector {
       this.#truncated = true;
       this.#finish();
     }
-    return this.#settled;
   }
 
   /** The body ended. */
@@ -118,11 +116,6 @@ export class BodyCollector {
     if (this.#settled) return;
     if (this.#decompressor === undefined) this.#finish();
     else this.#decompressor.end();
-  }
-
-  /** True once the sample is decided (limit reached or body over). */
-  get settled(): boolean {
-    return this.#settled;
   }
 
   #finish(): void {
