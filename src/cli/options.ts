@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { RunSettings } from '../config/index.js';
 import { LinkrotError } from '../errors.js';
 import { isState, SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
@@ -6,33 +7,15 @@ import { parseDuration } from '../util/duration.js';
 import { parseUrl } from '../util/url.js';
 
 export type Command = 'check' | 'extract' | 'merge' | 'help' | 'version';
-export type Format = 'text' | 'json' | 'markdown' | 'github';
+export type Format = NonNullable<RunSettings['format']>;
 export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'github'];
 
 /** What the user said on the command line: only the flags given are set (defaults and config fill the rest). */
-export interface Flags {
-  format?: Format;
+export interface Flags extends RunSettings {
   output?: string;
-  concurrency?: number;
-  perHost?: number;
-  intervalMs?: number;
-  timeoutMs?: number;
-  retries?: number;
-  maxRedirects?: number;
-  exclude?: string[];
-  allowPrivate?: boolean;
-  insecure?: boolean;
-  userAgent?: string;
-  headers?: Record<string, string>;
-  failOn?: State[];
   quiet?: boolean;
   verbose?: boolean;
-  archive?: boolean;
-  archiveBaseUrl?: string;
-  fragments?: boolean;
-  contentChecks?: boolean;
   cache?: string | false;
-  maxAgeMs?: number;
   /** `true` for a bare `--fix`: the config file's `fix` kinds, else every kind. */
   fix?: SuggestionKind[] | true;
   dryRun?: boolean;
@@ -40,8 +23,6 @@ export interface Flags {
   changedSince?: string;
   onlyNewLinks?: boolean;
   shard?: Shard;
-  baseUrl?: string;
-  rootDir?: string;
   color?: boolean;
   debug?: boolean;
 }

@@ -1,3 +1,3 @@
 export { loadConfig } from './load-config.js';
 export { CONFIG_FILE_NAME } from './types.js';
-export type { ConfigFile, HostConfig, KnownDeadFamilyConfig } from './types.js';
+export type { ConfigFile, HostConfig, KnownDeadFamilyConfig, RunSettings } from './types.js';

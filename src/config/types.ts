@@ -15,9 +15,8 @@ export interface HostConfig {
 /** An extra known-dead family: the diagnose stage's own type (validated there again by `loadRules`). */
 export type KnownDeadFamilyConfig = KnownDeadFamily;
 
-/** `linkrot.config.json`, as validated by `schema/config.schema.json` (see there for each field). */
-export interface ConfigFile {
-  $schema?: string;
+/** The settings a run takes from the config file and from the command line alike (a flag wins). */
+export interface RunSettings {
   concurrency?: number;
   perHost?: number;
   intervalMs?: number;
@@ -35,15 +34,20 @@ export interface ConfigFile {
   archiveBaseUrl?: string;
   fragments?: boolean;
   contentChecks?: boolean;
+  maxAgeMs?: number;
+  baseUrl?: string;
+  /** In a config file, made absolute against the config file's folder. */
+  rootDir?: string;
+}
+
+/** `linkrot.config.json`, as validated by `schema/config.schema.json` (see there for each field). */
+export interface ConfigFile extends RunSettings {
+  $schema?: string;
   /** true: the default cache file; a string: that file (made absolute against the config file's folder). */
   cache?: boolean | string;
   /** As written (`"1d"` or milliseconds); `loadConfig` also sets `maxAgeMs` from it. */
   maxAge?: string | number;
-  maxAgeMs?: number;
   fix?: SuggestionKind[];
-  baseUrl?: string;
-  /** Made absolute against the config file's folder. */
-  rootDir?: string;
   hosts?: Record<string, HostConfig>;
   knownDead?: KnownDeadFamilyConfig[];
 }
