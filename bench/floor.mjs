@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildScenario, MAIN } from './scenarios.mjs';
-import { hostAddress, startSimWeb } from './sim-web.mjs';
+import { hostAddress, startSimWeb, warmUp } from './sim-web.mjs';
 import { BENCH_DIR } from './tools.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
@@ -17,6 +17,7 @@ const addresses = Array.from({ length: MAIN.hosts }, (_, i) => hostAddress(i, MA
 const web = await startSimWeb({ addresses, hardTimeoutMs: 10 * 60_000 });
 const scenario = buildScenario(MAIN, addresses, web.origin);
 web.setRoutes(scenario.routes);
+await warmUp(web, scenario.links.map((link) => link.url));
 const dir = path.join(BENCH_DIR, '.work');
 await mkdir(dir, { recursive: true });
 const list = path.join(dir, 'floor-urls.json');

@@ -13,7 +13,7 @@ import { runMeasured } from './measure.mjs';
 import { renderMarkdown, renderText, describeMachine } from './report.mjs';
 import { buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
 import { accountStates, scoreRows } from './score.mjs';
-import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb } from './sim-web.mjs';
+import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb, warmUp } from './sim-web.mjs';
 import {
   BENCH_DIR,
   LINKROT_BIN,
@@ -120,6 +120,8 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
   const bound = lowerBound(spec, perHost, settings);
   log(`\n== ${spec.name}: ${spec.links} links in ${spec.posts} posts over ${spec.hosts} hosts (lower bound ${bound.ms} ms)`);
   const result = { spec, bound, perHost, tools: [] };
+  // Every tool meets a warm web: a cold one takes its first visitor's CPU (see warmUp).
+  await warmUp(web, scenario.links.map((link) => link.url));
 
   const repeat = spec.name === 'main' ? runs : 1;
   const extractFile = path.join(out, `${spec.name}-extract.json`);

@@ -49,3 +49,8 @@ export declare function startSimWeb(options: {
   hostLimit?: number;
   hardTimeoutMs?: number;
 }): Promise<SimWeb>;
+
+export declare const WARM_UP_URLS: number;
+export declare const WARM_UP_ROUNDS: number;
+/** Serves `urls` (at most `WARM_UP_URLS`) `WARM_UP_ROUNDS` times, at most `hostLimit` at once per host, then resets the web. */
+export declare function warmUp(web: SimWeb, urls: readonly string[], hostLimit?: number): Promise<void>;

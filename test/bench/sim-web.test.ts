@@ -7,6 +7,8 @@ import {
   MODES,
   startSimWeb,
   TRUTH_BY_MODE,
+  warmUp,
+  WARM_UP_ROUNDS,
   type Route,
   type SimWeb,
 } from '../../bench/sim-web.mjs';
@@ -69,6 +71,31 @@ describe('simulated web', () => {
     expect(stats.methods).toEqual({ GET: 1 });
     expect(stats.perHost[A]!.requests).toBe(1);
     expect(stats.perHost[B]!.requests).toBe(0);
+  });
+
+  it('warms up on the URLs given, politely, then forgets them (once-only behaviours start over)', async () => {
+    const url = await start([
+      ['/ok', { mode: 'ok' }],
+      ['/retry-after-429', { mode: 'retry-after-429' }],
+      ['/reset', { mode: 'reset' }],
+    ]);
+    const urls = ['/ok', '/retry-after-429', '/reset', '/ok', '/ok', '/ok'].map((path) => url(path));
+    let requests = 0;
+    let mostInFlight = 0;
+    const counting = setInterval(() => {
+      const stats = web!.stats();
+      requests = Math.max(requests, stats.requests);
+      mostInFlight = Math.max(mostInFlight, stats.mostInFlight);
+    }, 1);
+    await warmUp(web!, urls, 2);
+    clearInterval(counting);
+    expect(requests).toBeGreaterThanOrEqual(urls.length);
+    expect(mostInFlight).toBeLessThanOrEqual(2);
+    expect(WARM_UP_ROUNDS).toBeGreaterThanOrEqual(1);
+    const stats = web!.stats();
+    expect(stats.requests).toBe(0);
+    expect(stats.scripted429).toBe(0);
+    expect((await hit(url('/retry-after-429'))).status).toBe(429);
   });
 
   it('answers 429 with Retry-After beyond the per-host limit, and records the most in flight', async () => {
