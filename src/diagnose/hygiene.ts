@@ -1,6 +1,6 @@
 import type { CheckResult, Suggestion } from '../model.js';
 import { redirectFacts } from './redirect-judge.js';
-import { hostMatches } from './rules.js';
+import { hostIsOrUnder } from './rules.js';
 import { MOBILE_HOSTS, MOBILE_WIKI_PROJECTS, SITE_TRACKING_PARAMS, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './rules/hygiene-tables.js';
 import { parseUrl, readUrl } from '../util/url.js';
 
@@ -72,7 +72,7 @@ export function cleanUrl(url: string): string | undefined {
   if (parsed === undefined) return undefined;
   if (mobile !== undefined) parsed.hostname = mobile;
   const siteParams = Object.entries(SITE_TRACKING_PARAMS)
-    .filter(([site]) => hostMatches(host, site) || hostMatches(host, `*.${site}`))
+    .filter(([site]) => hostIsOrUnder(host, site))
     .flatMap(([, names]) => names);
   const names = [...parsed.searchParams.keys()];
   let removed = false;
@@ -99,6 +99,8 @@ const MOBILE_WIKI_PATTERNS: ReadonlyArray<readonly [string, RegExp]> = MOBILE_WI
 export function canonicalHost(host: string): string | undefined {
   const direct = MOBILE_HOSTS[host];
   if (direct !== undefined) return direct;
+  // Every mobile wiki host starts with `m.` or has `.m.` in it: most hosts need no pattern at all.
+  if (!host.startsWith('m.') && !host.includes('.m.')) return undefined;
   for (const [project, pattern] of MOBILE_WIKI_PATTERNS) {
     const match = pattern.exec(host);
     if (match !== null) return match[1] === undefined ? project : `${match[1]}.${project}`;

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../model.js';
-import { hostMatches } from './rules.js';
+import { hostIsOrUnder } from './rules.js';
 import type { HtmlFacts } from './html-scan.js';
 import {
   PARKED_TEXT_KEYWORDS,
@@ -13,12 +13,31 @@ import { readUrl } from '../util/url.js';
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
 const PARKED_PAGE_MAX_TEXT = 5_000;
 
-/** Evidence that the domain is parked or for sale, or undefined. */
+/**
+ * What a page's own words and source say, per scanned page. Both the follow-up planning and the diagnosis ask,
+ * and `scanHtml` hands out one facts object per page, so the page is read once.
+ */
+const pageSigns = new WeakMap<HtmlFacts, string | null>();
+
+/** Evidence that the domain is parked or for sale, or undefined. `facts` must be `scanHtml(html)`. */
 export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
-  const hosts = [...result.redirects.map((hop) => hop.url), result.finalUrl].slice(1).map((url) => readUrl(url)?.hostname);
-  const parkingHost = hosts.find((host) => host !== undefined && PARKING_HOSTS.some((pattern) => hostMatches(host, pattern) || hostMatches(host, `*.${pattern}`)));
-  if (parkingHost !== undefined) return `it now redirects to the domain-parking service ${parkingHost}`;
+  // The hosts the link was sent on to (none without a redirect).
+  for (let hop = 1; hop <= result.redirects.length; hop += 1) {
+    const host = readUrl(hop < result.redirects.length ? result.redirects[hop]!.url : result.finalUrl)?.hostname;
+    if (host !== undefined && PARKING_HOSTS.some((pattern) => hostIsOrUnder(host, pattern))) {
+      return `it now redirects to the domain-parking service ${host}`;
+    }
+  }
   if (facts === undefined || html === undefined || facts.textLength > PARKED_PAGE_MAX_TEXT) return undefined;
+  let sign = pageSigns.get(facts);
+  if (sign === undefined) {
+    sign = pageSign(facts, html) ?? null;
+    pageSigns.set(facts, sign);
+  }
+  return sign ?? undefined;
+}
+
+function pageSign(facts: HtmlFacts, html: string): string | undefined {
   const words = `${facts.title} ${facts.text}`;
   if (PARKED_TEXT_KEYWORDS.test(words)) {
     const phrase = PARKED_TEXT_SIGNS.map((sign) => sign.exec(words)?.[0]).find((hit) => hit !== undefined);

@@ -67,11 +67,36 @@ export function validateFamily(raw: unknown, where: string): KnownDeadFamily {
   return entry as unknown as KnownDeadFamily;
 }
 
-/** True when `host` is `pattern` or, for `*.suffix`, ends with `.suffix`. */
+/**
+ * True when `host` is `pattern` or, for `*.suffix`, ends with `.suffix`. Patterns are lower case; the host may
+ * not be. Called for every pattern of every rule on every link, so it allocates nothing for a lower-case host.
+ */
 export function hostMatches(host: string, pattern: string): boolean {
-  const lower = host.toLowerCase();
-  if (pattern.startsWith('*.')) return lower.endsWith(pattern.slice(1));
+  const lower = lowerCaseHost(host);
+  if (pattern.startsWith('*.')) return endsWithFrom(lower, pattern, 1);
   return lower === pattern;
+}
+
+/** True when `host` is `domain` or a name under it (`hostMatches` with `domain` and with `*.domain`). */
+export function hostIsOrUnder(host: string, domain: string): boolean {
+  const lower = lowerCaseHost(host);
+  if (lower === domain) return true;
+  const dot = lower.length - domain.length - 1;
+  return dot >= 0 && lower.charCodeAt(dot) === 0x2e && lower.endsWith(domain);
+}
+
+/** Host names from a parsed URL are already lower case: no new string for them. */
+function lowerCaseHost(host: string): string {
+  return /[A-Z]/.test(host) ? host.toLowerCase() : host;
+}
+
+/** Does `value` end with `pattern` from index `from` on (without slicing `pattern`)? */
+function endsWithFrom(value: string, pattern: string, from: number): boolean {
+  const length = pattern.length - from;
+  const offset = value.length - length;
+  if (offset < 0) return false;
+  for (let i = 0; i < length; i += 1) if (value.charCodeAt(offset + i) !== pattern.charCodeAt(from + i)) return false;
+  return true;
 }
 
 export interface FamilyMatch {

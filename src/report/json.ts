@@ -29,8 +29,13 @@ export function renderJson(report: Report): string {
  * output is safe to print on a terminal and parses to the same data.
  */
 function escapeInvisible(json: string): string {
-  return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Nearly every report has none: a test is one scan, a replace also builds a copy of the whole document.
+  if (!INVISIBLE.test(json)) return json;
+  return json.replace(INVISIBLE_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const INVISIBLE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 /** The JSON printed by `linkrot extract`: the same shape without the verdict fields. */
 export function renderExtractJson(report: ExtractReport): string {
