@@ -87,8 +87,11 @@ export function hostIsOrUnder(host: string, domain: string): boolean {
 
 /** Host names from a parsed URL are already lower case: no new string for them. */
 function lowerCaseHost(host: string): string {
-  return /[A-Z]/.test(host) ? host.toLowerCase() : host;
+  return UPPER_CASE.test(host) ? host.toLowerCase() : host;
 }
+
+/** Hoisted: a regular-expression literal is a new object every time it is evaluated. */
+const UPPER_CASE = /[A-Z]/;
 
 /** Does `value` end with `pattern` from index `from` on (without slicing `pattern`)? */
 function endsWithFrom(value: string, pattern: string, from: number): boolean {
@@ -109,13 +112,20 @@ export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefine
   const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
   const pathAndQuery = parsed.pathname + parsed.search;
+  // Read once: every read of `URL#hostname` builds a new string, and there are a dozen families to try.
+  const host = parsed.hostname;
   for (const family of rules.families) {
-    if (!family.hosts.some((pattern) => hostMatches(parsed.hostname, pattern))) continue;
+    if (!matchesAny(host, family.hosts)) continue;
     if (family.path === undefined) return { family, groups: [] };
     const found = family.path.exec(pathAndQuery);
     if (found !== null) return { family, groups: found.slice(1).map((group) => group ?? '') };
   }
   return undefined;
+}
+
+function matchesAny(host: string, patterns: readonly string[]): boolean {
+  for (const pattern of patterns) if (hostMatches(host, pattern)) return true;
+  return false;
 }
 
 /** Fill a family's suggestion template for a URL. */
