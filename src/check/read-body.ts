@@ -9,6 +9,10 @@ import { TextDecoder } from 'node:util';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { BodySample } from '../model.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+const UTF8_NAME = /^utf-?8$/i;
+
 /** zlib output chunk size: the most a bomb can overshoot the limit by. */
 const INFLATE_CHUNK_BYTES = 16 * 1024;
 
@@ -31,8 +35,8 @@ const UTF8 = new TextDecoder('utf-8');
 /** The charset parameter of a Content-Type, when the TextDecoder knows it. */
 function decoderFor(contentType: string | undefined): TextDecoder {
   if (contentType === undefined || !contentType.includes('=')) return UTF8;
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
-  if (charset === undefined || /^utf-?8$/i.test(charset)) return UTF8;
+  const charset = CHARSET_PARAM.exec(contentType)?.[1];
+  if (charset === undefined || UTF8_NAME.test(charset)) return UTF8;
   try {
     return new TextDecoder(charset);
   } catch {

@@ -1,5 +1,11 @@
 import { readUrl } from '../util/url.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const EXTENSION = /\.([a-z0-9]{1,5})$/i;
+const ARCHIVE_TYPE = /^application\/(?:zip|gzip|x-gzip|x-tar|x-bzip2|x-xz|x-7z-compressed|vnd\.rar|x-rar-compressed|x-compressed)$/;
+const DOCUMENT_TYPE = /^application\/(?:msword|vnd\.openxmlformats|vnd\.ms-|vnd\.oasis|postscript|epub)/;
+const DATA_TYPE = /^(?:text\/csv|application\/json|application\/xml|text\/xml)$/;
+
 /** Broad kinds of content: enough to tell "a PDF now serves an HTML page" and to pick a matching archive capture. */
 export type ContentKind = 'html' | 'pdf' | 'image' | 'video' | 'audio' | 'archive' | 'document' | 'text' | 'data';
 
@@ -18,7 +24,7 @@ const EXTENSION_KINDS: Readonly<Record<string, ContentKind>> = {
 export function kindOfUrl(url: string): ContentKind | undefined {
   const path = readUrl(url)?.pathname;
   if (path === undefined) return undefined;
-  const extension = /\.([a-z0-9]{1,5})$/i.exec(path)?.[1]?.toLowerCase();
+  const extension = EXTENSION.exec(path)?.[1]?.toLowerCase();
   return extension === undefined ? undefined : EXTENSION_KINDS[extension];
 }
 
@@ -32,10 +38,10 @@ export function kindOfMime(mime: string | undefined): ContentKind | undefined {
   if (type.startsWith('image/')) return 'image';
   if (type.startsWith('video/')) return 'video';
   if (type.startsWith('audio/')) return 'audio';
-  if (/^application\/(?:zip|gzip|x-gzip|x-tar|x-bzip2|x-xz|x-7z-compressed|vnd\.rar|x-rar-compressed|x-compressed)$/.test(type)) return 'archive';
-  if (/^application\/(?:msword|vnd\.openxmlformats|vnd\.ms-|vnd\.oasis|postscript|epub)/.test(type)) return 'document';
+  if (ARCHIVE_TYPE.test(type)) return 'archive';
+  if (DOCUMENT_TYPE.test(type)) return 'document';
   if (type === 'text/plain' || type === 'text/markdown') return 'text';
-  if (/^(?:text\/csv|application\/json|application\/xml|text\/xml)$/.test(type)) return 'data';
+  if (DATA_TYPE.test(type)) return 'data';
   return undefined;
 }
 

@@ -13,6 +13,9 @@ import { compareSibling, soft404Sign } from './soft-404.js';
 import type { DiagnoseInput, DiagnoseSettings } from './types.js';
 import { judgeOembed, oembedUrlFor, videoSiteOf } from './video.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const LEADING_HASH = /^#/;
+
 /** Reasons that say the server no longer has the page at all: a `blocked` family does not hide them. */
 const GONE_REASONS = new Set(['http-404', 'http-410', 'dns-not-found']);
 /**
@@ -28,7 +31,7 @@ const CHALLENGE_TITLE = /^(?:just a moment|attention required|access denied|pard
  */
 export function diagnose(input: DiagnoseInput, settings: DiagnoseSettings): Verdict {
   const { url, result } = input;
-  const fragment = input.fragment?.replace(/^#/, '');
+  const fragment = input.fragment?.replace(LEADING_HASH, '');
   const match = matchFamily(url, settings.rules);
   const applies = match?.family.applies ?? 'always';
   const httpVerdict = judgeHttp(result, settings.acceptStatus);

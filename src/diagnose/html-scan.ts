@@ -1,5 +1,11 @@
 import { Parser } from 'htmlparser2';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const HEADING_TAG = /^h([1-6])$/;
+const WHITE_SPACE = /\s+/g;
+const HTML_TYPE = /\b(?:text\/html|application\/xhtml\+xml)\b/i;
+const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body)/i;
+
 /** What the content checks need to know about an HTML sample. */
 export interface HtmlFacts {
   title: string;
@@ -54,7 +60,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
         if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
         if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
         if (name === 'title' && !titleDone) inTitle = true;
-        const level = /^h([1-6])$/.exec(name)?.[1];
+        const level = HEADING_TAG.exec(name)?.[1];
         if (level !== undefined && Number(level) < headingLevel && currentHeading === undefined) {
           currentHeading = { level: Number(level), text: '' };
         }
@@ -66,7 +72,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
         }
         if (hiddenDepth > 0) return;
         if (currentHeading !== undefined) currentHeading.text += data;
-        const collapsed = data.replace(/\s+/g, ' ');
+        const collapsed = data.replace(WHITE_SPACE, ' ');
         if (collapsed.trim() === '') return;
         textLength += collapsed.length;
         if (text.length < TEXT_CAP) text += collapsed;
@@ -95,11 +101,11 @@ function scanHtmlOnce(html: string): HtmlFacts {
 }
 
 function collapse(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return value.replace(WHITE_SPACE, ' ').trim();
 }
 
 /** True when a content type (or, without one, the sample itself) says HTML. */
 export function isHtml(contentType: string | undefined, sample: string | undefined): boolean {
-  if (contentType !== undefined && contentType !== '') return /\b(?:text\/html|application\/xhtml\+xml)\b/i.test(contentType);
-  return sample !== undefined && /^\s*(?:<!doctype html|<html|<head|<body)/i.test(sample);
+  if (contentType !== undefined && contentType !== '') return HTML_TYPE.test(contentType);
+  return sample !== undefined && HTML_START.test(sample);
 }

@@ -4,6 +4,11 @@ import { hostIsOrUnder } from './rules.js';
 import { MOBILE_HOSTS, MOBILE_WIKI_PROJECTS, SITE_TRACKING_PARAMS, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './rules/hygiene-tables.js';
 import { parseUrl, readUrl } from '../util/url.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const HTTP_SCHEME = /^http:/i;
+const EMPTY_QUERY = /\?$/;
+const FRAGMENT_PART = /#.*$/;
+
 /** Follow-up key of the https variant of an `http:` URL. */
 export const HTTPS_FOLLOW_UP = 'https';
 
@@ -41,7 +46,7 @@ export function hygieneSuggestions(url: string, result: CheckResult, followUps: 
 }
 
 export function httpsVariant(url: string): string {
-  return url.replace(/^http:/i, 'https:');
+  return url.replace(HTTP_SCHEME, 'https:');
 }
 
 /** The https variant counts when it answered 2xx and stayed on https. */
@@ -85,7 +90,7 @@ export function cleanUrl(url: string): string | undefined {
   }
   if (!removed) return parsed.href === url ? url : parsed.href;
   let href = parsed.href;
-  if (parsed.search === '') href = href.replace(/\?$/, '');
+  if (parsed.search === '') href = href.replace(EMPTY_QUERY, '');
   return href;
 }
 
@@ -119,5 +124,5 @@ function cleanNote(before: string, after: string): string {
 
 export function withFragment(url: string, fragment: string | undefined): string {
   if (fragment === undefined || fragment === '') return url;
-  return `${url.replace(/#.*$/, '')}#${fragment}`;
+  return `${url.replace(FRAGMENT_PART, '')}#${fragment}`;
 }

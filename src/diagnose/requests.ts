@@ -9,6 +9,9 @@ import { siblingProbeUrl, soft404Sign } from './soft-404.js';
 import type { DiagnoseSettings } from './types.js';
 import { oembedUrlFor } from './video.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const PLAIN_HTTP = /^http:/i;
+
 /**
  * Body bytes read for the content checks. The title, first heading, parking and challenge signs sit in the first
  * screen of a page; 256 KiB holds the `<head>` and opening of nearly every page, including heavy ones that inline
@@ -62,7 +65,7 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   if (settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined)) {
     followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES } });
   }
-  if (/^http:/i.test(url) && /^http:/i.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
+  if (PLAIN_HTTP.test(url) && PLAIN_HTTP.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
     followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0 } });
   }

@@ -3,6 +3,10 @@ import type { JekyllSite } from './jekyll-site.js';
 import { expandLiquid } from './liquid.js';
 import { parseUrl } from '../util/url.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const MAILTO = /^mailto:/i;
+const IN_POSTS = /(^|[\\/])_posts[\\/]/;
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export interface Classified {
@@ -22,7 +26,7 @@ export function classifyLink(url: string, syntax: LinkSyntax, liquid: boolean, s
     if (expanded === undefined) return { kind: 'template' };
     target = expanded;
   }
-  if (/^mailto:/i.test(target)) return { kind: 'mailto', ...(liquid ? { resolved: target } : {}) };
+  if (MAILTO.test(target)) return { kind: 'mailto', ...(liquid ? { resolved: target } : {}) };
   if (SCHEME.test(target)) return { kind: syntax, ...(liquid ? { resolved: target } : {}) };
   const resolved = resolveAgainst(target, base);
   return { kind: 'relative', ...(resolved === undefined ? {} : { resolved }) };
@@ -38,7 +42,7 @@ export function baseFor(path: string | undefined, baseUrl: string | undefined, s
   if (baseUrl !== undefined) return baseUrl;
   if (!site?.url) return undefined;
   const name = path?.replace(/\\/g, '/').replace(/^.*\//, '').replace(/\.[^.]*$/, '');
-  const inPosts = path !== undefined && /(^|[\\/])_posts[\\/]/.test(path);
+  const inPosts = path !== undefined && IN_POSTS.test(path);
   const permalink = inPosts && name !== undefined ? site.posts.get(name) : undefined;
   return `${site.url}${site.baseurl}${permalink ?? '/'}`;
 }

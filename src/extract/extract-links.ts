@@ -11,6 +11,9 @@ import { parseForLinks } from './plain-paragraphs.js';
 import { assertLinkBudget } from './link-budget.js';
 import { readPostMeta } from './post-meta.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const IMAGE_LABEL = /^!\[([\s\S]*?)\]/;
+
 export interface ExtractOptions {
   /** File path: Jekyll date from the file name, the post's own URL for relative links. */
   path?: string;
@@ -290,7 +293,7 @@ function collectText(node: Nodes, context: Context): string {
 function restoreText(alt: string, span: { start: number; end: number }, context: Context): string {
   if (!hasPlaceholder(alt)) return collapse(alt);
   const raw = context.body.slice(span.start, span.end);
-  const label = /^!\[([\s\S]*?)\]/.exec(raw)?.[1];
+  const label = IMAGE_LABEL.exec(raw)?.[1];
   return collapse(label ?? alt);
 }
 

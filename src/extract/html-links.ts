@@ -1,5 +1,9 @@
 import { QuoteType, Tokenizer } from 'htmlparser2';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const SPACE_CHAR = /\s/;
+const ONE_SPACE = /^\s$/;
+
 /** Which attributes of which elements hold a URL (the `cite` and `action` ones included). */
 export const HTML_URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href'],
@@ -106,7 +110,7 @@ function findValueStart(chunk: string, nameEnd: number, valueEnd: number): numbe
   let index = nameEnd;
   while (index < valueEnd && chunk[index] !== '=') index++;
   index++;
-  while (index < valueEnd && /\s/.test(chunk[index] ?? '')) index++;
+  while (index < valueEnd && SPACE_CHAR.test(chunk[index] ?? '')) index++;
   if (chunk[index] === '"' || chunk[index] === "'") index++;
   return Math.min(index, valueEnd);
 }
@@ -152,7 +156,7 @@ function splitSrcset(pieces: Piece[], valueStart: number, valueEnd: number): Arr
   }
   const out: Array<{ url: string; start: number; end: number }> = [];
   let index = 0;
-  const isSpace = (text: string | undefined): boolean => text !== undefined && /^\s$/.test(text);
+  const isSpace = (text: string | undefined): boolean => text !== undefined && ONE_SPACE.test(text);
   while (index < chars.length) {
     while (index < chars.length && (isSpace(chars[index]?.text) || chars[index]?.text === ',')) index++;
     if (index >= chars.length) break;

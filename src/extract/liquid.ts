@@ -1,5 +1,8 @@
 import type { JekyllSite } from './jekyll-site.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const LIQUID_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
+
 /**
  * Jekyll runs Liquid before Markdown. Each `{{ … }}` and `{% … %}` tag is replaced by a same-length run of
  * this private-use character (line breaks kept) before parsing, so that `[x]({{ site.baseurl }}/a)` parses as
@@ -48,7 +51,7 @@ export function hasPlaceholder(text: string): boolean {
 
 /** True when a destination holds Liquid, i.e. it only becomes a URL on the built site. */
 export function isLiquid(url: string): boolean {
-  return /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/.test(url);
+  return LIQUID_TAG.test(url);
 }
 
 /**

@@ -6,6 +6,11 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { findCutPoints, isOpenFence, isOpenHtml } from './split-blocks.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LINE_BREAK = /[\r\n]/;
+const PRINTABLE_ASCII_NONEMPTY = /^[\x20-\x7e]+$/;
+
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /**
@@ -131,7 +136,7 @@ function collectLabels(pieces: Piece[], text: string): Map<string, Label> | unde
       labels.set(key, {
         line: footnote ? `[^${label}]: x` : `[${label}]: x`,
         identifier: node.identifier,
-        words: /^[\x20-\x7e]*$/.test(node.identifier) ? wordsOf(node.identifier) : undefined,
+        words: PRINTABLE_ASCII.test(node.identifier) ? wordsOf(node.identifier) : undefined,
         pieces: new Set([piece]),
       });
     });
@@ -156,8 +161,8 @@ function restateLabel(text: string, at: number, footnote: boolean, identifier: s
   }
   if (text[index + 1] !== ':') return undefined;
   const raw = text.slice(at + open.length, index);
-  if (!/[\r\n]/.test(raw)) return raw;
-  return /^[\x20-\x7e]+$/.test(identifier) && !identifier.includes(']') ? identifier : undefined;
+  if (!LINE_BREAK.test(raw)) return raw;
+  return PRINTABLE_ASCII_NONEMPTY.test(identifier) && !identifier.includes(']') ? identifier : undefined;
 }
 
 const WORD_BREAK = /[\s[\]>^]+/;

@@ -1,3 +1,6 @@
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const WWW = /^www/i;
+
 /**
  * Plain inline content (plain-blocks.ts): text plus `[T](U)` and `[T][L]` links and `![T](U)` images, nothing
  * micromark could read as anything else:
@@ -63,7 +66,7 @@ export function isSpecial(code: number): boolean {
 
 /** `www` in any case, `://` or `![` starting at `index`: a GFM bare URL or an image could start there. */
 function startsSequence(text: string, index: number, code: number): boolean {
-  if (code === 0x77 || code === 0x57) return /^www/i.test(text.slice(index, index + 3));
+  if (code === 0x77 || code === 0x57) return WWW.test(text.slice(index, index + 3));
   if (code === 0x3a) return text.startsWith('//', index + 1);
   if (code === 0x21) return text.charCodeAt(index + 1) === 0x5b;
   return false;

@@ -7,6 +7,9 @@ import { type PlainPiece, readPlainPiece } from './plain-blocks.js';
 import { buildPlainNodes } from './plain-nodes.js';
 import { findCutPoints, HTML_KINDS, isOpenFence, isOpenHtml } from './split-blocks.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
 /**
  * Most of a typical post is paragraphs of plain prose with a few `[text](url)` or `[text][label]` links,
  * headings, short lists and link definitions. micromark reads every character of them through its full
@@ -179,7 +182,7 @@ function trackOpenBlocks(text: string, from: number, to: number, open: RegExp | 
       if (state.test(line)) state = undefined;
       continue;
     }
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const fence = FENCE_OPEN.exec(line);
     if (fence?.[1]) {
       const marker = fence[1];
       state = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);

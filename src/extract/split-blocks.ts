@@ -1,3 +1,6 @@
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const BLANK_LINE = /^[ \t]*(?:\r\n|\r|\n|$)/;
+
 /**
  * Where a Markdown document may be cut into pieces that parse on their own exactly as they do in the whole.
  *
@@ -24,7 +27,7 @@ export function findCutPoints(text: string): number[] {
     const start = from;
     from += match[0].length;
     const first = text.charCodeAt(start);
-    const blank = /^[ \t]*(?:\r\n|\r|\n|$)/.test(match[0]);
+    const blank = BLANK_LINE.test(match[0]);
     if (previousBlank && !blank && start > 0 && canStartPiece(first)) cuts.push(start);
     previousBlank = blank;
   }

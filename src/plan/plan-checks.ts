@@ -9,6 +9,9 @@ import type { ExtractedFile, Link, Verdict } from '../model.js';
 import { fragmentOf, interleaveByHost, normalizeUrl } from './normalize-url.js';
 import { isPrivateHostname } from './private-address.js';
 
+// Hoisted: a regular-expression literal in a function is a new object on every call.
+const QUERY_AND_FRAGMENT = /[?#].*$/s;
+
 export interface PlanSettings {
   /**
    * Regular expressions (JavaScript syntax, like lychee's `--exclude`), each tested against the link's absolute
@@ -60,7 +63,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** The file-system path a relative link names: no query or fragment, percent-decoded. */
 function relativePath(url: string): string {
-  const path = url.replace(/[?#].*$/s, '');
+  const path = url.replace(QUERY_AND_FRAGMENT, '');
   try {
     return decodeURIComponent(path);
   } catch {
