@@ -111,7 +111,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
    * Origins that failed at the connection level (refused, TLS handshake, name not found): a property of the
    * origin, not of the path, so later requests to it in this run get the same answer without a new connection.
    */
-  const deadOrigins = new Map<string, { code: NetworkErrorCode; message: string }>();
+  const deadOrigins = new Map<string, AttemptOutcome>();
   /**
    * First contact with an origin: until its first request has a connection (or has failed), the others wait,
    * so an origin that refuses connections or TLS is tried once, not once per waiting link. On a working origin
@@ -125,9 +125,12 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
 
   /** The answer an origin that failed at the connection level gave, repeated without a new connection. */
   function knownFailure(origin: string): AttemptOutcome | undefined {
-    const known = deadOrigins.get(origin);
-    if (known === undefined) return undefined;
-    return { kind: 'error', code: known.code, message: `${known.message} (an earlier request to ${origin} failed the same way)` };
+    return deadOrigins.get(origin);
+  }
+
+  /** Built once per origin: every http link of a site asks for its https variant, and they all get this answer. */
+  function rememberFailure(origin: string, code: NetworkErrorCode, message: string): void {
+    deadOrigins.set(origin, Object.freeze({ kind: 'error', code, message: `${message} (an earlier request to ${origin} failed the same way)` }));
   }
 
   /** The headers every request to a host name carries, built once per host name (never mutated). */
@@ -211,7 +214,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         pushBack(url.host, answer, retryNumber);
         return answer;
       });
-      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) deadOrigins.set(origin, { code: outcome.code, message: outcome.message });
+      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) rememberFailure(origin, outcome.code, outcome.message);
       if (connected !== undefined) {
         // The first contact ended without a connection: the others may try (or take its failure) now, and a
         // later request is a first contact again.

@@ -30,7 +30,7 @@ export type { DispatcherOptions, LookupFunction } from './dispatcher.js';
 export { createFetcher } from './fetcher.js';
 export type { FetchStats, FetcherDeps, StatsFetcher } from './fetcher.js';
 export type { HostStats } from './scheduler.js';
-export { detectNoNetwork, NO_NETWORK_MIN_HOSTS } from './no-network.js';
+export { detectNoNetwork, NO_NETWORK_MIN_HOSTS, NoNetworkWatch } from './no-network.js';
 export { classifyError, classifyProxyStatus } from './classify-error.js';
 export { parseRetryAfter, backoffDelay } from './retry.js';
 export { SELECTED_HEADERS } from './send-request.js';

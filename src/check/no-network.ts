@@ -26,14 +26,39 @@ function hostOf(url: string): string {
  * only when its failure is not a plain "name not found".
  */
 export function detectNoNetwork(results: CheckResult[]): boolean {
-  if (results.length === 0) return false;
-  const hosts = new Set<string>();
-  let onlyNotFound = true;
-  for (const result of results) {
+  const watch = new NoNetworkWatch();
+  for (const result of results) watch.add(result);
+  return watch.noNetwork;
+}
+
+/**
+ * `detectNoNetwork` one result at a time, without keeping the results: a run of 20,000 links kept every result
+ * until the end only to ask this. After the first answer that proves a network, it holds nothing.
+ */
+export class NoNetworkWatch {
+  #results = 0;
+  #hosts: Set<string> | undefined = new Set();
+  #onlyNotFound = true;
+
+  add(result: CheckResult): void {
+    this.#results += 1;
+    if (this.#hosts === undefined) return;
     const code = result.error?.code;
-    if (code === undefined || !UNREACHABLE_CODES.has(code) || result.status !== undefined) return false;
-    if (code !== 'dns-not-found') onlyNotFound = false;
-    hosts.add(hostOf(result.url));
+    if (code === undefined || !UNREACHABLE_CODES.has(code) || result.status !== undefined) {
+      this.#hosts = undefined;
+      return;
+    }
+    if (code !== 'dns-not-found') this.#onlyNotFound = false;
+    this.#hosts.add(hostOf(result.url));
   }
-  return hosts.size >= NO_NETWORK_MIN_HOSTS || !onlyNotFound;
+
+  /** Results seen so far. */
+  get results(): number {
+    return this.#results;
+  }
+
+  get noNetwork(): boolean {
+    if (this.#results === 0 || this.#hosts === undefined) return false;
+    return this.#hosts.size >= NO_NETWORK_MIN_HOSTS || !this.#onlyNotFound;
+  }
 }

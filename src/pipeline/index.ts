@@ -8,8 +8,8 @@ import {
   createDispatcher,
   createFetcher,
   DEFAULT_CHECK_SETTINGS,
-  detectNoNetwork,
   findHostSettings,
+  NoNetworkWatch,
   type CheckSettings,
   type HostSettings,
 } from '../check/index.js';
@@ -132,8 +132,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   const files: ExtractedFile[] = [];
   const planned: PlannedLink[] = [];
   const verdicts = new Map<PlannedLink, Verdict>();
-  /** Facts only (no bodies), for the no-network test. */
-  const results: CheckResult[] = [];
+  /** Whether every request so far failed to reach its host (results are not kept for it). */
+  const network = new NoNetworkWatch();
   const jobs = new Map<string, UrlJob>();
   const urls = new Set<string>();
   let done = 0;
@@ -162,8 +162,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     await Promise.resolve();
     const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
     const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
-    const { body: _body, ...facts } = result;
-    results.push(facts);
+    network.add(result);
     const followUps: Record<string, CheckResult> = {};
     await Promise.all(
       followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
@@ -224,10 +223,10 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     }
     await Promise.all([...jobs.values()].map((job) => job.done));
 
-    if (results.length > 0 && detectNoNetwork(results)) {
+    if (network.noNetwork) {
       throw new LinkrotError(
         'LINKROT_NO_NETWORK',
-        `No network: none of the ${results.length} URLs could be reached (every host failed DNS or connect); nothing was judged dead.`,
+        `No network: none of the ${network.results} URLs could be reached (every host failed DNS or connect); nothing was judged dead.`,
       );
     }
 

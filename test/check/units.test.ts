@@ -6,6 +6,7 @@ import {
   classifyError,
   classifyProxyStatus,
   detectNoNetwork,
+  NoNetworkWatch,
   findHostSettings,
   guardLookup,
   parseRetryAfter,
@@ -151,6 +152,18 @@ describe('detectNoNetwork', () => {
     expect(detectNoNetwork([failed('https://gone.example/', 'dns-not-found')])).toBe(false);
     expect(detectNoNetwork([failed('https://a.example/', 'timeout'), failed('https://b.example/', 'dns-not-found')])).toBe(false);
     expect(detectNoNetwork([])).toBe(false);
+  });
+  it('watches one result at a time: the answer of the whole list, a count, and nothing held after a host answered', () => {
+    const watch = new NoNetworkWatch();
+    expect(watch.noNetwork).toBe(false);
+    watch.add(failed('https://a.example/', 'dns-not-found'));
+    expect(watch.noNetwork).toBe(false);
+    watch.add(failed('https://b.example/', 'connection-refused'));
+    expect(watch.noNetwork).toBe(true);
+    watch.add(ok('https://c.example/'));
+    watch.add(failed('https://d.example/', 'dns-not-found'));
+    expect(watch.noNetwork).toBe(false);
+    expect(watch.results).toBe(4);
   });
 });
 
