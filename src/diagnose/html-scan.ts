@@ -1,7 +1,6 @@
 import { Parser } from 'htmlparser2';
 
 // Hoisted: a regular-expression literal in a function is a new object on every call.
-const HEADING_TAG = /^h([1-6])$/;
 const WHITE_SPACE = /\s+/g;
 const HTML_TYPE = /\b(?:text\/html|application\/xhtml\+xml)\b/i;
 const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body)/i;
@@ -60,10 +59,8 @@ function scanHtmlOnce(html: string): HtmlFacts {
         if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
         if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
         if (name === 'title' && !titleDone) inTitle = true;
-        const level = HEADING_TAG.exec(name)?.[1];
-        if (level !== undefined && Number(level) < headingLevel && currentHeading === undefined) {
-          currentHeading = { level: Number(level), text: '' };
-        }
+        const level = headingLevelOf(name);
+        if (level !== 0 && level < headingLevel && currentHeading === undefined) currentHeading = { level, text: '' };
       },
       ontext(data) {
         if (inTitle) {
@@ -72,10 +69,11 @@ function scanHtmlOnce(html: string): HtmlFacts {
         }
         if (hiddenDepth > 0) return;
         if (currentHeading !== undefined) currentHeading.text += data;
-        const collapsed = data.replace(WHITE_SPACE, ' ');
-        if (collapsed.trim() === '') return;
-        textLength += collapsed.length;
-        if (text.length < TEXT_CAP) text += collapsed;
+        // Counted without building the collapsed text: past the cap (most of a long page) only the count is needed.
+        const length = collapsedLength(data);
+        if (length === 0) return;
+        textLength += length;
+        if (text.length < TEXT_CAP) text += data.replace(WHITE_SPACE, ' ');
       },
       onclosetag(name) {
         if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
@@ -83,7 +81,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
           inTitle = false;
           titleDone = true;
         }
-        if (currentHeading !== undefined && name === `h${currentHeading.level}`) {
+        if (currentHeading !== undefined && headingLevelOf(name) === currentHeading.level) {
           const collapsed = collapse(currentHeading.text);
           if (collapsed !== '') {
             heading = collapsed;
@@ -98,6 +96,51 @@ function scanHtmlOnce(html: string): HtmlFacts {
   parser.write(html);
   parser.end();
   return { title: collapse(title), heading, anchors, text: collapse(text).slice(0, TEXT_CAP), textLength };
+}
+
+/** 1 to 6 for `h1` … `h6`, else 0 (called for every tag of the page). */
+function headingLevelOf(name: string): number {
+  if (name.length !== 2 || name.charCodeAt(0) !== 0x68) return 0;
+  const digit = name.charCodeAt(1) - 0x30;
+  return digit >= 1 && digit <= 6 ? digit : 0;
+}
+
+/**
+ * The length of `data` with every run of white space made one space (`data.replace(/\s+/g, ' ')`), or 0 when
+ * `data` is only white space. White space is exactly what `\s` matches.
+ */
+export function collapsedLength(data: string): number {
+  let length = 0;
+  let inSpace = false;
+  let seenText = false;
+  for (let index = 0; index < data.length; index += 1) {
+    if (isWhiteSpace(data.charCodeAt(index))) {
+      if (!inSpace) length += 1;
+      inSpace = true;
+    } else {
+      length += 1;
+      inSpace = false;
+      seenText = true;
+    }
+  }
+  return seenText ? length : 0;
+}
+
+/** The characters of `\s`: ASCII white space, NBSP, the Unicode space separators, line and paragraph separators, BOM. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function collapse(value: string): string {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { collapsedLength, scanHtml } from '../../src/diagnose/html-scan.js';
+
+/** The definition `collapsedLength` counts without building the string. */
+const collapsedByRegex = (data: string): number => {
+  const collapsed = data.replace(/\s+/g, ' ');
+  return collapsed.trim() === '' ? 0 : collapsed.length;
+};
+
+/** Every character `\s` matches, and a few it does not (ZWSP, NEL, U+180E). */
+const SPACES = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+const NOT_SPACES = ['a', 'Z', '\u200b', '\u0085', '\u180e', 'é', '😀', '-'];
+
+describe('HTML facts', () => {
+  it('counts collapsed text exactly as the regular expression does', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 3000; round += 1) {
+      let data = '';
+      const length = random(12);
+      for (let i = 0; i < length; i += 1) data += random(2) === 0 ? SPACES[random(SPACES.length)] : NOT_SPACES[random(NOT_SPACES.length)];
+      expect(collapsedLength(data), JSON.stringify(data)).toBe(collapsedByRegex(data));
+    }
+    for (const space of SPACES) expect(collapsedLength(`a${space}${space}b`)).toBe(3);
+  });
+
+  it('reads the title, the first top-level heading, ids and the visible text of a long page', () => {
+    const filler = `<p>${'Words in a paragraph, spread over &amp; around.   '.repeat(30)}</p>`.repeat(40);
+    const page = `<!doctype html><html><head><title> Lost
+      page | Site </title><style>h1 { color: red }</style><script>var h1 = "<h1>not this</h1>";</script></head>
+      <body><h2 id="intro">Intro</h2><nav><a name="top">Top</a></nav><H1 class="x">Not   <em>found</em></H1>${filler}
+      <h1>Second</h1><template><p>hidden</p></template><svg><text>hidden</text></svg><div id="end"></div></body></html>`;
+    const facts = scanHtml(page);
+    expect(facts.title).toBe('Lost page | Site');
+    expect(facts.heading).toBe('Not found');
+    expect([...facts.anchors]).toEqual(['intro', 'top', 'end']);
+    // Text nodes are joined as they come (no space is invented between elements).
+    expect(facts.text.startsWith('IntroTopNot foundWords in a paragraph, spread over & around. Words')).toBe(true);
+    expect(facts.text.length).toBe(20_000);
+    expect(facts.text).not.toMatch(/hidden|not this|color/);
+    // Counted to the end, past the cap: 5 + 3 + 9 for "Intro", "Top" and the heading, 40 paragraphs of 30 × 44
+    // characters, and 6 for the second h1 (white space alone between elements is not text).
+    expect(facts.textLength).toBe(52_823);
+  });
+
+  it('takes the highest heading when there is no h1, and ignores empty ones', () => {
+    expect(scanHtml('<h3>Third</h3><h2> </h2><h2>Second</h2><h4>Fourth</h4>').heading).toBe('Second');
+    expect(scanHtml('<p>no heading</p>').heading).toBe('');
+  });
+});
