@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured } from './measure.mjs';
-import { renderMarkdown, renderText, describeMachine } from './report.mjs';
+import { describeMachine, FLOOR_NAME, renderMarkdown, renderText } from './report.mjs';
 import { buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
 import { accountStates, scoreRows } from './score.mjs';
 import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb, warmUp } from './sim-web.mjs';
@@ -29,6 +29,8 @@ import {
   readLinkrotReport,
   REPO_DIR,
 } from './tools.mjs';
+
+const FLOOR_CLIENT = path.join(BENCH_DIR, 'floor-client.mjs');
 
 /** Caps per run: markdown-link-check checks two links at a time and needs ~2 minutes on the main scenario. */
 const CAP_MS = { linkrot: 300_000, extract: 60_000, linkinator: 180_000, mlc: 240_000 };
@@ -125,76 +127,91 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
 
   const repeat = spec.name === 'main' ? runs : 1;
   const extractFile = path.join(out, `${spec.name}-extract.json`);
-  const extract = await measureRuns(web, 'linkrot extract', repeat, () => ({
-    args: linkrotExtractArgs(spec.name, extractFile),
-    capMs: CAP_MS.extract,
-  }));
+  const reportFile = path.join(out, `${spec.name}-linkrot.json`);
+  const contenders = [
+    { tool: { name: 'linkrot extract', runs: [] }, command: () => ({ args: linkrotExtractArgs(spec.name, extractFile), capMs: CAP_MS.extract }) },
+    {
+      tool: { name: 'linkrot', runs: [], command: `linkrot ${linkrotCheckArgs(`bench/.work/${spec.name}`, 'report.json').slice(1).join(' ')}` },
+      command: () => ({ args: linkrotCheckArgs(spec.name, reportFile), capMs: CAP_MS.linkrot }),
+      read: async () => {
+        const { rows } = await readLinkrotReport(reportFile);
+        return { score: scoreRows(rows, scenario.links), accounting: accountStates(rows, scenario.links) };
+      },
+    },
+  ];
+  if (withPeers) {
+    contenders.push({
+      tool: { name: 'linkinator', runs: [], command: `linkinator ${linkinatorArgs(`bench/.work/${spec.name}`).slice(1).join(' ').replace(/\S*\/linkinator\//, '')}` },
+      command: () => ({ args: linkinatorArgs(spec.name), capMs: CAP_MS.linkinator }),
+      read: (run) => ({ score: scoreRows(parseLinkinator(run.stdout), scenario.links) }),
+    });
+  }
+  if (spec.name === 'main') {
+    // The floor: plain undici fetching the same URLs, 8 per host (see floor-client.mjs). Not a checker: it
+    // judges nothing, and its row says what this machine allows, the reference for linkrot's own cost.
+    const urlsFile = path.join(out, `${spec.name}-urls.json`);
+    await writeFile(urlsFile, JSON.stringify(scenario.links.map((link) => link.url)));
+    contenders.push({
+      tool: { name: FLOOR_NAME, reference: true, runs: [], command: `node bench/floor-client.mjs bench/.work/out/${spec.name}-urls.json` },
+      command: () => ({ args: [FLOOR_CLIENT, urlsFile], capMs: CAP_MS.extract }),
+    });
+  }
+  // Round by round, each tool once per round: the machine's speed drifts by ±15 % over minutes, and a drift
+  // then falls on every tool alike instead of on whichever ran its runs during it.
+  for (let round = 0; round < repeat; round += 1) {
+    for (const { tool, command, read } of contenders) tool.runs.push(await measureRun(web, tool.name, round, command(), read));
+  }
+  const [extract, ...checkers] = contenders.map((contender) => contender.tool);
   extract.links = await readExtractCount(extractFile).catch(() => undefined);
   result.extract = extract;
+  result.tools.push(...checkers);
 
-  const reportFile = path.join(out, `${spec.name}-linkrot.json`);
-  const linkrot = await measureRuns(web, 'linkrot', repeat, () => ({ args: linkrotCheckArgs(spec.name, reportFile), capMs: CAP_MS.linkrot }), async () => {
-    const { rows } = await readLinkrotReport(reportFile);
-    return { score: scoreRows(rows, scenario.links), accounting: accountStates(rows, scenario.links) };
-  });
-  linkrot.command = `linkrot ${linkrotCheckArgs(`bench/.work/${spec.name}`, 'report.json').slice(1).join(' ')}`;
-  result.tools.push(linkrot);
-
-  if (withPeers) {
-    const linkinator = await measureRuns(web, 'linkinator', repeat, () => ({ args: linkinatorArgs(spec.name), capMs: CAP_MS.linkinator }), (run) => ({
-      score: scoreRows(parseLinkinator(run.stdout), scenario.links),
-    }));
-    linkinator.command = `linkinator ${linkinatorArgs(`bench/.work/${spec.name}`).slice(1).join(' ').replace(/\S*\/linkinator\//, '')}`;
-    result.tools.push(linkinator);
-    if (!values['no-mlc']) {
-      const mlc = await measureRuns(web, 'markdown-link-check', 1, () => ({ args: markdownLinkCheckArgs(spec.name), capMs: CAP_MS.mlc }), (run) => ({
+  if (withPeers && !values['no-mlc']) {
+    // Two links at a time, about two minutes: one run, after the others.
+    const mlc = { name: 'markdown-link-check', runs: [], command: `markdown-link-check bench/.work/${spec.name}` };
+    mlc.runs.push(
+      await measureRun(web, mlc.name, 0, { args: markdownLinkCheckArgs(spec.name), capMs: CAP_MS.mlc }, (run) => ({
         score: scoreRows(parseMarkdownLinkCheck(run.stdout), scenario.links),
-      }));
-      mlc.command = `markdown-link-check bench/.work/${spec.name}`;
-      result.tools.push(mlc);
-    }
+      })),
+    );
+    result.tools.push(mlc);
   }
   return result;
 }
 
-/** Runs one tool `repeat` times on a freshly reset web and collects every run's figures. */
-async function measureRuns(web, name, repeat, command, read) {
-  const tool = { name, runs: [] };
-  for (let i = 0; i < repeat; i += 1) {
-    await drain(web);
-    web.reset();
-    const { args, capMs } = command();
-    const env = { ...process.env };
-    if (values['unset-extra-ca']) delete env.NODE_EXTRA_CA_CERTS;
-    const run = await runMeasured(process.execPath, args, { cwd: work, capMs, env });
-    await drain(web);
-    const stats = web.stats();
-    const figures = {
-      wallMs: Math.round(run.wallMs),
-      peakRssMb: Math.round(run.peakRssKb / 102.4) / 10,
-      exitCode: run.code,
-      capped: run.capped,
-      requests: stats.requests,
-      methods: stats.methods,
-      limit429: stats.limit429,
-      scripted429: stats.scripted429,
-      mostInFlight: stats.mostInFlight,
-      clientErrors: stats.clientErrors,
-    };
-    if (read !== undefined) {
-      // A capped run is scored too: markdown-link-check prints each file's verdicts as it finishes it.
-      try {
-        Object.assign(figures, await read(run));
-      } catch (error) {
-        figures.readError = String(error?.message ?? error);
-      }
+/** Runs one tool once on a freshly reset web and returns the run's figures. */
+async function measureRun(web, name, index, { args, capMs }, read) {
+  await drain(web);
+  web.reset();
+  const env = { ...process.env };
+  if (values['unset-extra-ca']) delete env.NODE_EXTRA_CA_CERTS;
+  const run = await runMeasured(process.execPath, args, { cwd: work, capMs, env });
+  await drain(web);
+  const stats = web.stats();
+  const figures = {
+    wallMs: Math.round(run.wallMs),
+    peakRssMb: Math.round(run.peakRssKb / 102.4) / 10,
+    exitCode: run.code,
+    capped: run.capped,
+    requests: stats.requests,
+    methods: stats.methods,
+    limit429: stats.limit429,
+    scripted429: stats.scripted429,
+    mostInFlight: stats.mostInFlight,
+    clientErrors: stats.clientErrors,
+  };
+  if (read !== undefined) {
+    // A capped run is scored too: markdown-link-check prints each file's verdicts as it finishes it.
+    try {
+      Object.assign(figures, await read(run));
+    } catch (error) {
+      figures.readError = String(error?.message ?? error);
     }
-    if ((run.code !== 0 && run.code !== 1) || figures.readError) figures.stderr = run.stderr.trim().split('\n').slice(-5).join('\n');
-    log(`${name} #${i + 1}: ${figures.wallMs} ms${run.capped ? ' (capped)' : ''}, ${figures.peakRssMb} MB, ${stats.requests} requests, ${stats.limit429} 429s, ${stats.mostInFlight} most in flight, ${stats.clientErrors} non-HTTP connections, exit ${run.code}${figures.score ? `, false dead ${figures.score.falseDead}, missed dead ${figures.score.missedDead}, unaccounted ${figures.score.unaccounted}` : ''}`);
-    if (figures.stderr) log(figures.stderr);
-    tool.runs.push(figures);
   }
-  return tool;
+  if ((run.code !== 0 && run.code !== 1) || figures.readError) figures.stderr = run.stderr.trim().split('\n').slice(-5).join('\n');
+  log(`${name} #${index + 1}: ${figures.wallMs} ms${run.capped ? ' (capped)' : ''}, ${figures.peakRssMb} MB, ${stats.requests} requests, ${stats.limit429} 429s, ${stats.mostInFlight} most in flight, ${stats.clientErrors} non-HTTP connections, exit ${run.code}${figures.score ? `, false dead ${figures.score.falseDead}, missed dead ${figures.score.missedDead}, unaccounted ${figures.score.unaccounted}` : ''}`);
+  if (figures.stderr) log(figures.stderr);
+  return figures;
 }
 
 /** Waits until no request is in flight (a killed tool's sockets close), at most 5 s. */
