@@ -151,20 +151,29 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
     // judges nothing, and its row says what this machine allows, the reference for linkrot's own cost.
     const urlsFile = path.join(out, `${spec.name}-urls.json`);
     await writeFile(urlsFile, JSON.stringify(scenario.links.map((link) => link.url)));
-    contenders.push({
-      tool: { name: FLOOR_NAME, reference: true, runs: [], command: `node bench/floor-client.mjs bench/.work/out/${spec.name}-urls.json` },
-      command: () => ({ args: [FLOOR_CLIENT, urlsFile], capMs: CAP_MS.extract }),
-    });
+    const noUrlsFile = path.join(out, 'no-urls.json');
+    await writeFile(noUrlsFile, '[]');
+    contenders.push(
+      {
+        tool: { name: FLOOR_NAME, reference: true, runs: [], command: `node bench/floor-client.mjs bench/.work/out/${spec.name}-urls.json` },
+        command: () => ({ args: [FLOOR_CLIENT, urlsFile], capMs: CAP_MS.extract }),
+      },
+      // The same process with no URL: start-up and exit only, to take the floor's checking phase the way
+      // linkrot's is taken (check − extract).
+      { slot: 'floorStart', tool: { name: `${FLOOR_NAME}, no URLs`, runs: [] }, command: () => ({ args: [FLOOR_CLIENT, noUrlsFile], capMs: CAP_MS.extract }) },
+    );
   }
   // Round by round, each tool once per round: the machine's speed drifts by ±15 % over minutes, and a drift
   // then falls on every tool alike instead of on whichever ran its runs during it.
   for (let round = 0; round < repeat; round += 1) {
     for (const { tool, command, read } of contenders) tool.runs.push(await measureRun(web, tool.name, round, command(), read));
   }
-  const [extract, ...checkers] = contenders.map((contender) => contender.tool);
+  const [extract, ...checkers] = contenders.filter((contender) => contender.slot === undefined).map((contender) => contender.tool);
   extract.links = await readExtractCount(extractFile).catch(() => undefined);
   result.extract = extract;
   result.tools.push(...checkers);
+  const floorStart = contenders.find((contender) => contender.slot === 'floorStart');
+  if (floorStart !== undefined) result.floorStart = floorStart.tool;
 
   if (withPeers && !values['no-mlc']) {
     // Two links at a time, about two minutes: one run, after the others.
