@@ -7,15 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'undici';
+import { fetchPerHost } from './per-host.mjs';
 
 const PER_HOST = 8;
-const urls = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((url) => new URL(url));
+const urls = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const agent = new Agent();
-const byHost = new Map();
-for (const url of urls) {
-  if (!byHost.has(url.host)) byHost.set(url.host, []);
-  byHost.get(url.host).push(url);
-}
 const get = (url) =>
   new Promise((resolve, reject) => {
     agent.dispatch(
@@ -23,13 +19,5 @@ const get = (url) =>
       { onConnect() {}, onHeaders: () => true, onData: () => true, onComplete: resolve, onError: reject },
     );
   });
-await Promise.all(
-  [...byHost.values()].map(async (queue) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length) await get(queue[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(PER_HOST, queue.length) }, worker));
-  }),
-);
+await fetchPerHost(urls, PER_HOST, get);
 await agent.close();

@@ -6,6 +6,7 @@
  * Loopback only. Every server stops by itself after a hard timeout.
  */
 import http from 'node:http';
+import { fetchPerHost } from './per-host.mjs';
 
 /** Added before every response (the round trip of a distant server). */
 export const DEFAULT_LATENCY_MS = 100;
@@ -326,12 +327,6 @@ export const WARM_UP_ROUNDS = 2;
  * first paid for it. `urls` in scenario order; at most `WARM_UP_URLS` of them, at most `hostLimit` at once per host.
  */
 export async function warmUp(web, urls, hostLimit = DEFAULT_HOST_LIMIT) {
-  const byHost = new Map();
-  for (const url of urls.slice(0, WARM_UP_URLS)) {
-    const host = new URL(url).host;
-    if (!byHost.has(host)) byHost.set(host, []);
-    byHost.get(host).push(url);
-  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: hostLimit });
   const fetchOne = (url) =>
     new Promise((resolve) => {
@@ -343,17 +338,7 @@ export async function warmUp(web, urls, hostLimit = DEFAULT_HOST_LIMIT) {
       request.on('timeout', () => request.destroy());
       request.on('error', resolve);
     });
-  for (let round = 0; round < WARM_UP_ROUNDS; round += 1) {
-    await Promise.all(
-      [...byHost.values()].map(async (queue) => {
-        let next = 0;
-        const worker = async () => {
-          while (next < queue.length) await fetchOne(queue[next++]);
-        };
-        await Promise.all(Array.from({ length: Math.min(hostLimit, queue.length) }, worker));
-      }),
-    );
-  }
+  for (let round = 0; round < WARM_UP_ROUNDS; round += 1) await fetchPerHost(urls.slice(0, WARM_UP_URLS), hostLimit, fetchOne);
   agent.destroy();
   web.reset();
 }
