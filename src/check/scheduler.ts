@@ -5,17 +5,33 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { findHostSettings, type CheckSettings } from './settings.js';
 
+const PORT_SUFFIX = /:\d+$/;
+
 export interface HostStats {
   requests: number;
   maxInFlight: number;
   rateLimited: number;
 }
 
+interface Waiting {
+  task: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
+
 interface HostState {
-  limit: LimitFunction;
+  /** Requests this host may have started at once (halved by a 429). */
+  concurrency: number;
+  /** Requests holding one of those slots: waiting for a global slot or running. */
+  active: number;
+  /** Requests waiting for a slot of this host, first come first served (`head` is the next one). */
+  queue: (Waiting | undefined)[];
+  head: number;
   intervalMs: number;
   lastStartAt: number;
   pausedUntil: number;
+  /** A timer is set to look at the queue again (one per host, however many wait). */
+  waking: boolean;
   inFlight: number;
   stats: HostStats;
 }
@@ -24,6 +40,9 @@ export interface Clock {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
+
+/** Queue entries taken before the array is compacted (a long queue is read from its head, not shifted). */
+const QUEUE_COMPACT_AT = 1024;
 
 export class HostScheduler {
   readonly #global: LimitFunction;
@@ -43,12 +62,16 @@ export class HostScheduler {
     let state = this.#hosts.get(host);
     if (state === undefined) {
       // Keys are `host:port`; settings are per host name (IPv6 keeps its brackets).
-      const own = findHostSettings(this.#settings.hosts, host.replace(/:\d+$/, ''));
+      const own = findHostSettings(this.#settings.hosts, host.replace(PORT_SUFFIX, ''));
       state = {
-        limit: pLimit(Math.max(1, own?.concurrency ?? this.#settings.perHost)),
+        concurrency: Math.max(1, own?.concurrency ?? this.#settings.perHost),
+        active: 0,
+        queue: [],
+        head: 0,
         intervalMs: Math.max(0, own?.intervalMs ?? this.#settings.intervalMs),
         lastStartAt: Number.NEGATIVE_INFINITY,
         pausedUntil: 0,
+        waking: false,
         inFlight: 0,
         stats: { requests: 0, maxInFlight: 0, rateLimited: 0 },
       };
@@ -58,42 +81,83 @@ export class HostScheduler {
   }
 
   /**
-   * Wait until this host may start a request: after its pause, and one interval after the previous start as
-   * it really happened (not as planned: a late timer must not squeeze the next two starts together).
+   * Run one request to `host` under every limit: a slot of the host (first come first served), its turn (one
+   * interval after the previous start as it really happened, not as planned, and after any pause), then a global
+   * slot. The host slot is taken first so a busy host never holds global slots.
+   *
+   * The per-host part is a plain queue rather than a limiter plus a timer per waiting request: with thousands of
+   * requests, the promises and closures of that chain were most of what the scheduler allocated.
    */
-  async #waitForTurn(state: HostState): Promise<void> {
-    for (;;) {
-      const now = this.#clock.now();
-      const earliest = Math.max(state.lastStartAt + state.intervalMs, state.pausedUntil);
-      if (now >= earliest) break;
-      await this.#clock.sleep(earliest - now);
-      // A clock that does not move (a test's injected sleep without `now`): take the turn rather than spin.
-      if (this.#clock.now() === now) break;
-    }
-    state.lastStartAt = this.#clock.now();
-  }
-
-  /** Run one request to `host` under every limit. The host slot is taken first so a busy host never holds global slots. */
   run<T>(host: string, task: () => Promise<T>): Promise<T> {
     const state = this.#state(host);
-    return state.limit(async () => {
-      await this.#waitForTurn(state);
-      return this.#global(async () => {
-        // The start as it really happens: waiting for a global slot may have taken a while.
-        state.lastStartAt = Math.max(state.lastStartAt, this.#clock.now());
-        state.inFlight += 1;
-        this.#inFlight += 1;
-        state.stats.requests += 1;
-        state.stats.maxInFlight = Math.max(state.stats.maxInFlight, state.inFlight);
-        this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
-        try {
-          return await task();
-        } finally {
-          state.inFlight -= 1;
-          this.#inFlight -= 1;
-        }
-      });
+    return new Promise<T>((resolve, reject) => {
+      state.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.#pump(state);
     });
+  }
+
+  /**
+   * Start what may start now. `stuckAt`: the clock read when a wait began; if it still reads the same after the
+   * wait (a test's injected sleep without its own clock), the next request takes its turn rather than spin.
+   */
+  #pump(state: HostState, stuckAt?: number): void {
+    while (state.active < state.concurrency && state.head < state.queue.length) {
+      const now = this.#clock.now();
+      const earliest = Math.max(state.lastStartAt + state.intervalMs, state.pausedUntil);
+      if (now < earliest && stuckAt !== now) {
+        this.#wakeLater(state, earliest - now, now);
+        return;
+      }
+      stuckAt = undefined;
+      const waiting = state.queue[state.head]!;
+      state.queue[state.head] = undefined;
+      state.head += 1;
+      if (state.head >= QUEUE_COMPACT_AT && state.head * 2 >= state.queue.length) {
+        state.queue = state.queue.slice(state.head);
+        state.head = 0;
+      }
+      state.active += 1;
+      state.lastStartAt = now;
+      const release = (): void => {
+        state.active -= 1;
+        this.#pump(state);
+      };
+      this.#global(() => this.#start(state, waiting.task)).then(
+        (value) => {
+          release();
+          waiting.resolve(value);
+        },
+        (error: unknown) => {
+          release();
+          waiting.reject(error);
+        },
+      );
+    }
+  }
+
+  #wakeLater(state: HostState, ms: number, now: number): void {
+    if (state.waking) return;
+    state.waking = true;
+    void this.#clock.sleep(ms).then(() => {
+      state.waking = false;
+      this.#pump(state, this.#clock.now() === now ? now : undefined);
+    });
+  }
+
+  async #start<T>(state: HostState, task: () => Promise<T>): Promise<T> {
+    // The start as it really happens: waiting for a global slot may have taken a while.
+    state.lastStartAt = Math.max(state.lastStartAt, this.#clock.now());
+    state.inFlight += 1;
+    this.#inFlight += 1;
+    state.stats.requests += 1;
+    state.stats.maxInFlight = Math.max(state.stats.maxInFlight, state.inFlight);
+    this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
+    try {
+      return await task();
+    } finally {
+      state.inFlight -= 1;
+      this.#inFlight -= 1;
+    }
   }
 
   /**
@@ -105,7 +169,7 @@ export class HostScheduler {
     state.pausedUntil = Math.max(state.pausedUntil, until);
     if (rateLimited) {
       state.stats.rateLimited += 1;
-      state.limit.concurrency = Math.max(1, Math.floor(state.limit.concurrency / 2));
+      state.concurrency = Math.max(1, Math.floor(state.concurrency / 2));
     }
   }
 
