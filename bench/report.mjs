@@ -134,6 +134,11 @@ function targetLines(scenario) {
       `floor: plain undici on the same URLs ${seconds(f.wallMs)}; linkrot's own cost = ${seconds(s.wallMs)} − ${seconds(f.wallMs)} = ${seconds(s.wallMs - f.wallMs)}` +
         (f.wallMs < TARGETS.wallMs ? `; the target leaves ${seconds(TARGETS.wallMs - f.wallMs)} for it` : `; the floor alone is over the ${seconds(TARGETS.wallMs)} target on this run`),
     );
+    // The same round's runs are minutes closer in time than the medians: their differences drift less.
+    const paired = linkrot.runs.map((run, round) => (floor.runs[round] === undefined ? undefined : run.wallMs - floor.runs[round].wallMs)).filter((ms) => ms !== undefined);
+    if (paired.length > 1) {
+      lines.push(`linkrot − floor, round by round: ${paired.map((ms) => seconds(ms)).join(', ')}; median ${seconds(median(paired))}`);
+    }
     const floorPhase = floorCheckingPhase(scenario);
     if (floorPhase !== undefined) {
       lines.push(
