@@ -112,7 +112,10 @@ export class HostScheduler {
       const waiting = state.queue[state.head]!;
       state.queue[state.head] = undefined;
       state.head += 1;
-      if (state.head >= QUEUE_COMPACT_AT && state.head * 2 >= state.queue.length) {
+      if (state.head === state.queue.length) {
+        state.queue = [];
+        state.head = 0;
+      } else if (state.head >= QUEUE_COMPACT_AT && state.head * 2 >= state.queue.length) {
         state.queue = state.queue.slice(state.head);
         state.head = 0;
       }
