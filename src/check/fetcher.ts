@@ -214,7 +214,10 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         pushBack(url.host, answer, retryNumber);
         return answer;
       });
-      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code)) rememberFailure(origin, outcome.code, outcome.message);
+      // Not the remembered answer itself (a request that got it inside its slot): its message says so already.
+      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code) && outcome !== deadOrigins.get(origin)) {
+        rememberFailure(origin, outcome.code, outcome.message);
+      }
       if (connected !== undefined) {
         // The first contact ended without a connection: the others may try (or take its failure) now, and a
         // later request is a first contact again.

@@ -221,6 +221,10 @@ describe('origins that fail at the connection level', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
     expect(results.every((result) => result.error?.code === 'tls-error')).toBe(true);
     expect(server.connections).toBe(1);
+    // The one that tried says what happened; the others say it once more, never twice.
+    const repeated = results.filter((result) => result.error?.message.includes('an earlier request'));
+    expect(repeated).toHaveLength(7);
+    expect(repeated.every((result) => result.error?.message.split('an earlier request').length === 2)).toBe(true);
   });
 
   it('a working origin still gets its requests in parallel once the first has a connection', async () => {
