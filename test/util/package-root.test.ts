@@ -65,3 +65,29 @@ describe('the CLI bundle, moved', () => {
     expect(result.stderr).toMatch(/^linkrot: `part\.json` is not a linkrot JSON report: /);
   });
 });
+
+describe('the CLI bundle, started', () => {
+  it('checks a post without loading node:http2 (undici gets a stand-in: linkrot never speaks HTTP/2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkrot-h2-'));
+    try {
+      writeFileSync(join(dir, 'post.md'), 'One [link](http://127.0.0.1:9/gone).\n');
+      writeFileSync(
+        join(dir, 'modules.cjs'),
+        "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',') + '\\n'));\n",
+      );
+      const result = spawnSync(
+        process.execPath,
+        ['-r', join(dir, 'modules.cjs'), BIN, 'check', join(dir, 'post.md'), '--allow-private', '--no-archive', '--retries', '0', '--format', 'json'],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 20_000 },
+      );
+      const modules = /MODULES (.*)/.exec(result.stderr)?.[1]?.split(',') ?? [];
+      expect(modules).toContain('NativeModule net');
+      expect(modules.filter((name) => name.includes('http2'))).toEqual([]);
+      // The request was sent (nothing listens there: with one host refused, the run says "no network").
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/No network/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
