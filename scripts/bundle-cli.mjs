@@ -38,10 +38,10 @@ const htmlparser2Parts = {
   },
 };
 
-// undici's HTTP/2 client loads node:http2 when undici loads (node:http2 and its dependencies: about 7 ms and 0.8 MB of every `check`), for the constants it reads at
-// once and for `connect`, which linkrot never calls: its agent has `allowH2: false`. The bundle gives that one
-// module a stand-in with the same constants, taken from node:http2 here at build time, and a `connect` that
-// loads the real module should it ever be called.
+// undici's HTTP/2 client loads node:http2 as undici loads (about 7 ms and 0.8 MB of every `check`), for the
+// constants it reads at once and for `connect`, which linkrot never calls: its agent has `allowH2: false`. The
+// bundle gives that one module a stand-in with the same constants, taken from node:http2 here at build time, and a
+// `connect` that loads the real module should it ever be called.
 const UNDICI_H2_CLIENT = path.join(root, 'node_modules', 'undici', 'lib', 'dispatcher', 'client-h2.js');
 const lazyHttp2 = {
   name: 'lazy-http2',
