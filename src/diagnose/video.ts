@@ -3,15 +3,21 @@ import { readUrl } from '../util/url.js';
 
 const YOUTUBE_HOSTS = /^(?:www\.|m\.|music\.)?youtube\.com$|^(?:www\.)?youtube-nocookie\.com$/i;
 const VIDEO_ID = /^[A-Za-z0-9_-]{6,}$/;
+const VIMEO_ID = /^\d{3,}$/;
 
 /** The oEmbed lookup URL for a YouTube or Vimeo video or playlist link, or undefined for other links. */
 export function oembedUrlFor(url: string): string | undefined {
   const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
   const host = parsed.hostname.toLowerCase();
+  // Asked three times for every link: most are on no video site, so their paths are never split.
+  const youtube = YOUTUBE_HOSTS.test(host);
+  const youtuBe = host === 'youtu.be' || host === 'www.youtu.be';
+  const vimeo = host === 'vimeo.com' || host === 'www.vimeo.com' || host === 'player.vimeo.com';
+  if (!youtube && !youtuBe && !vimeo) return undefined;
   const segments = parsed.pathname.split('/').filter(Boolean);
   let canonical: string | undefined;
-  if (YOUTUBE_HOSTS.test(host)) {
+  if (youtube) {
     const v = parsed.searchParams.get('v');
     const list = parsed.searchParams.get('list');
     if (segments[0] === 'watch' && v !== null && VIDEO_ID.test(v)) canonical = `https://www.youtube.com/watch?v=${v}`;
@@ -21,14 +27,14 @@ export function oembedUrlFor(url: string): string | undefined {
     }
     return canonical === undefined ? undefined : `https://www.youtube.com/oembed?url=${encodeURIComponent(canonical)}&format=json`;
   }
-  if (host === 'youtu.be' || host === 'www.youtu.be') {
+  if (youtuBe) {
     const id = segments[0];
     return id !== undefined && VIDEO_ID.test(id)
       ? `https://www.youtube.com/oembed?url=${encodeURIComponent(`https://www.youtube.com/watch?v=${id}`)}&format=json`
       : undefined;
   }
-  if (host === 'vimeo.com' || host === 'www.vimeo.com' || host === 'player.vimeo.com') {
-    const id = [...segments].reverse().find((segment) => /^\d{3,}$/.test(segment));
+  if (vimeo) {
+    const id = [...segments].reverse().find((segment) => VIMEO_ID.test(segment));
     if (id === undefined) return undefined;
     return `https://vimeo.com/api/oembed.json?url=${encodeURIComponent(`https://vimeo.com/${id}`)}`;
   }
