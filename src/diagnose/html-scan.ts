@@ -20,6 +20,16 @@ export interface HtmlFacts {
 
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 const TEXT_CAP = 20_000;
+/**
+ * Elements a browser lays out as blocks (or line breaks): text on either side of one reads as separate words.
+ * Without them `<li>Home</li><li>About</li>` read as "HomeAbout", one word that matched no phrase and no sibling.
+ */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
 
 /**
  * The last few scans: one page is read by the follow-up planning and by every occurrence's diagnosis, and
@@ -49,6 +59,13 @@ function scanHtmlOnce(html: string): HtmlFacts {
   let inTitle = false;
   let currentHeading: { level: number; text: string } | undefined;
   let titleDone = false;
+  /**
+   * Since the last text, a block element opened or closed, or white space stood alone between two elements: a
+   * reader sees a space (or a line break) there.
+   */
+  let pendingSpace = false;
+  /** The visible text so far ends with white space (known past the cap too, where `text` is no longer built). */
+  let endsInSpace = true;
 
   const parser = new Parser(
     {
@@ -58,6 +75,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
         const anchorName = attributes['name'];
         if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
         if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
+        if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && !titleDone) inTitle = true;
         const level = headingLevelOf(name);
         if (level !== 0 && level < headingLevel && currentHeading === undefined) currentHeading = { level, text: '' };
@@ -68,15 +86,22 @@ function scanHtmlOnce(html: string): HtmlFacts {
           return;
         }
         if (hiddenDepth > 0) return;
-        if (currentHeading !== undefined) currentHeading.text += data;
+        if (currentHeading !== undefined) currentHeading.text += pendingSpace && currentHeading.text !== '' ? ` ${data}` : data;
         // Counted without building the collapsed text: past the cap (most of a long page) only the count is needed.
         const length = collapsedLength(data);
-        if (length === 0) return;
-        textLength += length;
-        if (text.length < TEXT_CAP) text += data.replace(WHITE_SPACE, ' ');
+        if (length === 0) {
+          pendingSpace = true;
+          return;
+        }
+        const separate = pendingSpace && !endsInSpace && !isWhiteSpace(data.charCodeAt(0));
+        pendingSpace = false;
+        endsInSpace = isWhiteSpace(data.charCodeAt(data.length - 1));
+        textLength += separate ? length + 1 : length;
+        if (text.length < TEXT_CAP) text += separate ? ` ${data.replace(WHITE_SPACE, ' ')}` : data.replace(WHITE_SPACE, ' ');
       },
       onclosetag(name) {
         if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
+        if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && inTitle) {
           inTitle = false;
           titleDone = true;

@@ -37,13 +37,20 @@ describe('HTML facts', () => {
     expect(facts.title).toBe('Lost page | Site');
     expect(facts.heading).toBe('Not found');
     expect([...facts.anchors]).toEqual(['intro', 'top', 'end']);
-    // Text nodes are joined as they come (no space is invented between elements).
-    expect(facts.text.startsWith('IntroTopNot foundWords in a paragraph, spread over & around. Words')).toBe(true);
+    expect(facts.text.startsWith('Intro Top Not found Words in a paragraph, spread over & around. Words')).toBe(true);
     expect(facts.text.length).toBe(20_000);
     expect(facts.text).not.toMatch(/hidden|not this|color/);
     // Counted to the end, past the cap: 5 + 3 + 9 for "Intro", "Top" and the heading, 40 paragraphs of 30 × 44
-    // characters, and 6 for the second h1 (white space alone between elements is not text).
-    expect(facts.textLength).toBe(52_823);
+    // characters, 6 for the second h1, and a space at the 3 block boundaries that have none beside them already
+    // (Intro|Top|Not found|Words: each paragraph ends with white space of its own).
+    expect(facts.textLength).toBe(52_823 + 3);
+  });
+
+  it('reads a block boundary as a space and an inline one as nothing, as a browser shows them', () => {
+    const facts = scanHtml('<h1>Page<br>not found</h1><ul><li>Home</li><li>About</li></ul><p>Not<em>found</em> <a href="/">here</a></p>');
+    expect(facts.heading).toBe('Page not found');
+    expect(facts.text).toBe('Page not found Home About Notfound here');
+    expect(facts.textLength).toBe(facts.text.length);
   });
 
   it('takes the highest heading when there is no h1, and ignores empty ones', () => {
