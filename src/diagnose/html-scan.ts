@@ -90,7 +90,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
         // Counted without building the collapsed text: past the cap (most of a long page) only the count is needed.
         const length = collapsedLength(data);
         if (length === 0) {
-          pendingSpace = true;
+          if (data !== '') pendingSpace = true;
           return;
         }
         const separate = pendingSpace && !endsInSpace && !isWhiteSpace(data.charCodeAt(0));
