@@ -3,6 +3,7 @@
  * shared "paused until" time per host that a 429/503 sets for every pending request of that host.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
+import { Fifo } from '../util/fifo.js';
 import { findHostSettings, type CheckSettings } from './settings.js';
 
 const PORT_SUFFIX = /:\d+$/;
@@ -24,9 +25,8 @@ interface HostState {
   concurrency: number;
   /** Requests holding one of those slots: waiting for a global slot or running. */
   active: number;
-  /** Requests waiting for a slot of this host, first come first served (`head` is the next one). */
-  queue: (Waiting | undefined)[];
-  head: number;
+  /** Requests waiting for a slot of this host, first come first served. */
+  queue: Fifo<Waiting>;
   intervalMs: number;
   lastStartAt: number;
   pausedUntil: number;
@@ -40,9 +40,6 @@ export interface Clock {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
-
-/** Queue entries taken before the array is compacted (a long queue is read from its head, not shifted). */
-const QUEUE_COMPACT_AT = 1024;
 
 export class HostScheduler {
   readonly #global: LimitFunction;
@@ -66,8 +63,7 @@ export class HostScheduler {
       state = {
         concurrency: Math.max(1, own?.concurrency ?? this.#settings.perHost),
         active: 0,
-        queue: [],
-        head: 0,
+        queue: new Fifo(),
         intervalMs: Math.max(0, own?.intervalMs ?? this.#settings.intervalMs),
         lastStartAt: Number.NEGATIVE_INFINITY,
         pausedUntil: 0,
@@ -101,7 +97,7 @@ export class HostScheduler {
    * wait (a test's injected sleep without its own clock), the next request takes its turn rather than spin.
    */
   #pump(state: HostState, stuckAt?: number): void {
-    while (state.active < state.concurrency && state.head < state.queue.length) {
+    while (state.active < state.concurrency && state.queue.size > 0) {
       const now = this.#clock.now();
       const earliest = Math.max(state.lastStartAt + state.intervalMs, state.pausedUntil);
       if (now < earliest && stuckAt !== now) {
@@ -109,16 +105,7 @@ export class HostScheduler {
         return;
       }
       stuckAt = undefined;
-      const waiting = state.queue[state.head]!;
-      state.queue[state.head] = undefined;
-      state.head += 1;
-      if (state.head === state.queue.length) {
-        state.queue = [];
-        state.head = 0;
-      } else if (state.head >= QUEUE_COMPACT_AT && state.head * 2 >= state.queue.length) {
-        state.queue = state.queue.slice(state.head);
-        state.head = 0;
-      }
+      const waiting = state.queue.shift();
       state.active += 1;
       state.lastStartAt = now;
       const release = (): void => {

@@ -4,6 +4,8 @@
  * the scheduler always has its next request queued and no host waits on admission, and the run as a whole keeps
  * at most `total` admitted. Measured before it: the 20,000-link benchmark held all 20,000 jobs pending at once.
  */
+import { Fifo } from '../util/fifo.js';
+
 export interface AdmissionLimits {
   /** Jobs admitted at once for one host (`host:port`). */
   perHost: (host: string) => number;
@@ -98,29 +100,5 @@ export class Admission {
       this.#admit(host, queue.shift());
     }
     if (queue.size === 0) this.#waiting.delete(host);
-  }
-}
-
-/** A first-in first-out queue whose `shift` does not move the rest (a host may have thousands waiting). */
-class Fifo<T> {
-  #items: T[] = [];
-  #head = 0;
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
-
-  push(item: T): void {
-    this.#items.push(item);
-  }
-
-  shift(): T {
-    const item = this.#items[this.#head]!;
-    this.#head += 1;
-    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
-    }
-    return item;
   }
 }
