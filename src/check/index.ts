@@ -16,6 +16,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
   findHostSettings,
+  hostConcurrency,
 } from './settings.js';
 export type { CheckSettings, HostSettings, RetrySettings } from './settings.js';
 export {

@@ -4,9 +4,7 @@
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Fifo } from '../util/fifo.js';
-import { findHostSettings, type CheckSettings } from './settings.js';
-
-const PORT_SUFFIX = /:\d+$/;
+import { hostConcurrency, hostKeySettings, type CheckSettings } from './settings.js';
 
 export interface HostStats {
   requests: number;
@@ -58,13 +56,11 @@ export class HostScheduler {
   #state(host: string): HostState {
     let state = this.#hosts.get(host);
     if (state === undefined) {
-      // Keys are `host:port`; settings are per host name (IPv6 keeps its brackets).
-      const own = findHostSettings(this.#settings.hosts, host.replace(PORT_SUFFIX, ''));
       state = {
-        concurrency: Math.max(1, own?.concurrency ?? this.#settings.perHost),
+        concurrency: Math.max(1, hostConcurrency(this.#settings, host)),
         active: 0,
         queue: new Fifo(),
-        intervalMs: Math.max(0, own?.intervalMs ?? this.#settings.intervalMs),
+        intervalMs: Math.max(0, hostKeySettings(this.#settings, host)?.intervalMs ?? this.#settings.intervalMs),
         lastStartAt: Number.NEGATIVE_INFINITY,
         pausedUntil: 0,
         waking: false,

@@ -123,3 +123,15 @@ export function findHostSettings(hosts: Record<string, HostSettings>, host: stri
   }
   return best?.settings;
 }
+
+const PORT_SUFFIX = /:\d+$/;
+
+/** The settings of a `host:port` key (how the scheduler and the pipeline key hosts; IPv6 keeps its brackets). */
+export function hostKeySettings(settings: CheckSettings, hostKey: string): HostSettings | undefined {
+  return findHostSettings(settings.hosts, hostKey.replace(PORT_SUFFIX, ''));
+}
+
+/** Requests one host (a `host:port` key) may have in flight at once: its own setting, else `perHost`. */
+export function hostConcurrency(settings: CheckSettings, hostKey: string): number {
+  return hostKeySettings(settings, hostKey)?.concurrency ?? settings.perHost;
+}

@@ -8,7 +8,7 @@ import {
   createDispatcher,
   createFetcher,
   DEFAULT_CHECK_SETTINGS,
-  findHostSettings,
+  hostConcurrency,
   NoNetworkWatch,
   type CheckSettings,
   type HostSettings,
@@ -126,7 +126,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
 
   // Per host twice its concurrency, so the scheduler always has the next request queued; the rest wait as data.
   const admission = new Admission({
-    perHost: (host) => ADMITTED_PER_SLOT * (findHostSettings(settings.hosts, host.replace(/:\d+$/, ''))?.concurrency ?? settings.perHost),
+    perHost: (host) => ADMITTED_PER_SLOT * hostConcurrency(settings, host),
     total: ADMITTED_PER_SLOT * 2 * settings.concurrency,
   });
   const files: ExtractedFile[] = [];
