@@ -38,6 +38,23 @@ const BLOCK_TAGS = new Set([
 const recentScans = new Map<string, HtmlFacts>();
 const RECENT_SCANS = 32;
 
+/**
+ * `read` remembered per scanned page. The follow-up planning and every occurrence's diagnosis ask the same
+ * questions of one page, and `scanHtml` hands out one facts object per page, so each is answered once.
+ * `html` must be the page the facts were scanned from.
+ */
+export function perPage<T>(read: (facts: HtmlFacts, html: string) => T): (facts: HtmlFacts, html: string) => T {
+  const answers = new WeakMap<HtmlFacts, { value: T }>();
+  return (facts, html) => {
+    let known = answers.get(facts);
+    if (known === undefined) {
+      known = { value: read(facts, html) };
+      answers.set(facts, known);
+    }
+    return known.value;
+  };
+}
+
 /** Parse an HTML sample (possibly truncated) into the facts the content checks use. Never throws. */
 export function scanHtml(html: string): HtmlFacts {
   const known = recentScans.get(html);

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../model.js';
 import { hostIsOrUnder } from './rules.js';
-import type { HtmlFacts } from './html-scan.js';
+import { perPage, type HtmlFacts } from './html-scan.js';
 import {
   PARKED_TEXT_KEYWORDS,
   PARKED_TEXT_SIGNS,
@@ -13,12 +13,6 @@ import { readUrl } from '../util/url.js';
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
 const PARKED_PAGE_MAX_TEXT = 5_000;
 
-/**
- * What a page's own words and source say, per scanned page. Both the follow-up planning and the diagnosis ask,
- * and `scanHtml` hands out one facts object per page, so the page is read once.
- */
-const pageSigns = new WeakMap<HtmlFacts, string | null>();
-
 /** Evidence that the domain is parked or for sale, or undefined. `facts` must be `scanHtml(html)`. */
 export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
   // The hosts the link was sent on to (none without a redirect).
@@ -29,15 +23,11 @@ export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, ht
     }
   }
   if (facts === undefined || html === undefined || facts.textLength > PARKED_PAGE_MAX_TEXT) return undefined;
-  let sign = pageSigns.get(facts);
-  if (sign === undefined) {
-    sign = pageSign(facts, html) ?? null;
-    pageSigns.set(facts, sign);
-  }
-  return sign ?? undefined;
+  return pageSign(facts, html);
 }
 
-function pageSign(facts: HtmlFacts, html: string): string | undefined {
+/** What a page's own words and source say (once per page). */
+const pageSign = perPage((facts: HtmlFacts, html: string): string | undefined => {
   const words = `${facts.title} ${facts.text}`;
   if (PARKED_TEXT_KEYWORDS.test(words)) {
     const phrase = PARKED_TEXT_SIGNS.map((sign) => sign.exec(words)?.[0]).find((hit) => hit !== undefined);
@@ -45,4 +35,4 @@ function pageSign(facts: HtmlFacts, html: string): string | undefined {
   }
   if (PARKING_SOURCE_KEYWORDS.test(html) && PARKING_SOURCE_SIGNS.some((sign) => sign.test(html))) return 'the page is a domain-parking lander';
   return undefined;
-}
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../model.js';
-import { isHtml, scanHtml, type HtmlFacts } from './html-scan.js';
+import { isHtml, perPage, scanHtml, type HtmlFacts } from './html-scan.js';
 import { SOFT_404_PHRASES, TINY_BODY_TEXT_CHARS } from './rules/soft-404-signs.js';
 import { readUrl } from '../util/url.js';
 
@@ -18,17 +18,8 @@ export interface Soft404Sign {
   evidence: string;
 }
 
-/** Signs already read, per scanned page (planning and every occurrence's diagnosis ask about the same page). */
-const knownSigns = new WeakMap<HtmlFacts, { sign: Soft404Sign | undefined }>();
-
-/** Look for signs that a 200 page says it is missing. */
-export function soft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
-  const known = knownSigns.get(facts);
-  if (known !== undefined) return known.sign;
-  const sign = readSoft404Sign(facts, html);
-  knownSigns.set(facts, { sign });
-  return sign;
-}
+/** Look for signs that a 200 page says it is missing (once per page). */
+export const soft404Sign = perPage(readSoft404Sign);
 
 function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
   const titleHit = matchShortPhrase(facts.title.split(TITLE_SEPARATORS));
