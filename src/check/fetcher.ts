@@ -123,11 +123,6 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   let rateLimited = 0;
   let done = 0;
 
-  /** The answer an origin that failed at the connection level gave, repeated without a new connection. */
-  function knownFailure(origin: string): AttemptOutcome | undefined {
-    return deadOrigins.get(origin);
-  }
-
   /** Built once per origin: every http link of a site asks for its https variant, and they all get this answer. */
   function rememberFailure(origin: string, code: NetworkErrorCode, message: string): void {
     deadOrigins.set(origin, Object.freeze({ kind: 'error', code, message: `${message} (an earlier request to ${origin} failed the same way)` }));
@@ -177,7 +172,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let headOutcome: AttemptOutcome | undefined;
     for (;;) {
       // Known before queueing: no slot, no interval spent on an origin that already failed.
-      const failedBefore = knownFailure(origin);
+      const failedBefore = deadOrigins.get(origin);
       if (failedBefore !== undefined) return { outcome: failedBefore, method, attempts };
       const contact = contacted.get(origin);
       let connected: (() => void) | undefined;
@@ -185,7 +180,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         contacted.set(origin, new Promise<void>((resolve) => (connected = resolve)));
       } else if (contact !== true) {
         await contact;
-        const failedFirst = knownFailure(origin);
+        const failedFirst = deadOrigins.get(origin);
         if (failedFirst !== undefined) return { outcome: failedFirst, method, attempts };
       }
       const onConnected = (): void => {
@@ -198,7 +193,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
         // Checked when the slot is granted, not when queued: requests queued behind the first failure are spared.
-        const known = knownFailure(origin);
+        const known = deadOrigins.get(origin);
         if (known !== undefined) return known;
         requests += 1;
         attempts += 1;

@@ -139,13 +139,9 @@ export class BodyCollector {
     this.#reject(error);
   }
 
-  /** Give up (the response failed or was abandoned): release the decompressor. */
+  /** Give up (the response failed or was abandoned): release the decompressor. Nobody waits for the result. */
   discard(): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    this.#decompressor?.destroy();
-    this.#chunks.length = 0;
     this.result.catch(() => undefined);
-    this.#reject(new Error('discarded'));
+    this.#fail(new Error('discarded'));
   }
 }

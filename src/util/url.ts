@@ -10,7 +10,6 @@ export function parseUrl(text: string, base?: string | URL): URL | undefined {
   }
 }
 
-
 /** Recently read URLs: diagnosing one link reads the same few URLs about ten times (rules, kind, video, hygiene). */
 const recentlyRead = new Map<string, Readonly<URL> | null>();
 const RECENTLY_READ_MAX = 1024;
