@@ -195,15 +195,20 @@ describe('politeness limits (measured in the servers)', () => {
 });
 
 describe('origins that fail at the connection level', () => {
-  it('are tried once: later requests to the same origin get the same answer without a connection', async () => {
+  /** `count` requests at once to the https side of a plain HTTP server: every TLS handshake there fails. */
+  async function fetchFromTlsRefusingOrigin(perHost: number, count: number) {
     const server = await env.serve((_req, res) => {
       res.writeHead(200);
       res.end();
     });
-    const { fetcher } = env.fetcher({ perHost: 1 });
-    // https to a plain HTTP server: the TLS handshake fails
+    const { fetcher } = env.fetcher({ perHost });
     const https = server.origin.replace('http:', 'https:');
-    const results = await Promise.all([1, 2, 3, 4].map((n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
+    const results = await Promise.all(Array.from({ length: count }, (_, n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
+    return { server, fetcher, results };
+  }
+
+  it('are tried once: later requests to the same origin get the same answer without a connection', async () => {
+    const { server, fetcher, results } = await fetchFromTlsRefusingOrigin(1, 4);
     expect(results.map((result) => result.error?.code)).toEqual(['tls-error', 'tls-error', 'tls-error', 'tls-error']);
     expect(server.connections).toBe(1);
     expect(results.slice(1).every((result) => result.error?.message.includes('failed the same way'))).toBe(true);
@@ -212,13 +217,7 @@ describe('origins that fail at the connection level', () => {
   });
 
   it('are tried once even when many requests to them could start at the same moment', async () => {
-    const server = await env.serve((_req, res) => {
-      res.writeHead(200);
-      res.end();
-    });
-    const { fetcher } = env.fetcher({ perHost: 8 });
-    const https = server.origin.replace('http:', 'https:');
-    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => fetcher.fetch({ url: `${https}/p${n}`, retries: 0 })));
+    const { server, results } = await fetchFromTlsRefusingOrigin(8, 8);
     expect(results.every((result) => result.error?.code === 'tls-error')).toBe(true);
     expect(server.connections).toBe(1);
     // The one that tried says what happened; the others say it once more, never twice.
