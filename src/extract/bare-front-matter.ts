@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { findFrontMatter } from './split-blocks.js';
 
 /**
  * The tree of a document that is a YAML front matter block and nothing else but blank lines, as micromark
@@ -12,39 +13,23 @@ import type { Root } from 'mdast';
  * matter (a thematic break and more).
  */
 export function parseBareFrontMatter(text: string): Root | undefined {
-  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (!open) return undefined;
-  const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
-  LINE.lastIndex = open[0].length;
-  let line = 2;
-  let endingBefore = '';
-  while (LINE.lastIndex < text.length) {
-    const start = LINE.lastIndex;
-    const match = LINE.exec(text);
-    if (!match || match[0] === '') return undefined;
-    const content = match[1] ?? '';
-    if (/^---[ \t]*$/.test(content)) {
-      const end = start + content.length;
-      if (!/^[ \t\r\n]*$/.test(text.slice(end))) return undefined;
-      const valueEnd = Math.max(open[0].length, start - endingBefore.length);
-      const last = endOf(text);
-      return {
-        type: 'root',
-        children: [
-          {
-            type: 'yaml',
-            value: text.slice(open[0].length, valueEnd),
-            position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: content.length + 1, offset: end } },
-          },
-        ],
-        position: { start: { line: 1, column: 1, offset: 0 }, end: last },
-      };
-    }
-    endingBefore = match[2] ?? '';
-    line++;
-  }
-  return undefined;
+  const block = findFrontMatter(text);
+  if (block === undefined || !BLANK_REST.test(text.slice(block.closeEnd))) return undefined;
+  const closing = endOf(text.slice(0, block.closeEnd));
+  return {
+    type: 'root',
+    children: [
+      {
+        type: 'yaml',
+        value: text.slice(block.openEnd, block.valueEnd),
+        position: { start: { line: 1, column: 1, offset: 0 }, end: closing },
+      },
+    ],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) },
+  };
 }
+
+const BLANK_REST = /^[ \t\r\n]*$/;
 
 /** Line, column and offset of the end of the text (line endings as micromark counts them). */
 function endOf(text: string): { line: number; column: number; offset: number } {

@@ -44,12 +44,25 @@ function canStartPiece(code: number): boolean {
 
 /** Index just after the closing `---` line of a front matter block that starts the text, else 0. */
 function frontMatterEnd(text: string): number {
-  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (!open) return 0;
+  return findFrontMatter(text)?.closeEnd ?? 0;
+}
+
+const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * Where a front matter block that starts the text lies: line 1 is `---` and optional spaces or tabs, and the
+ * block ends at the first later line that is the same. `openEnd`: just after the opening line; `valueEnd`: the
+ * start of the line ending before the closing line (the value is `openEnd`…`valueEnd`); `closeEnd`: the end of
+ * the closing line, before its line ending. Undefined without both lines.
+ */
+export function findFrontMatter(text: string): { openEnd: number; valueEnd: number; closeEnd: number } | undefined {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return undefined;
   const close = /(?:^|\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
   close.lastIndex = open[0].length - 1;
   const match = close.exec(text);
-  return match ? match.index + match[0].length : 0;
+  if (!match) return undefined;
+  return { openEnd: open[0].length, valueEnd: Math.max(open[0].length, match.index), closeEnd: match.index + match[0].length };
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
