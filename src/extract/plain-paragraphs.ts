@@ -5,10 +5,7 @@ import { createLineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
 import { type PlainPiece, readPlainPiece } from './plain-blocks.js';
 import { buildPlainNodes } from './plain-nodes.js';
-import { findCutPoints, HTML_KINDS, isOpenFence, isOpenHtml } from './split-blocks.js';
-
-// Hoisted: a regular-expression literal in a function is a new object on every call.
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+import { fenceCloser, findCutPoints, htmlBlockStart, isOpenFence, isOpenHtml } from './split-blocks.js';
 
 /**
  * Most of a typical post is paragraphs of plain prose with a few `[text](url)` or `[text][label]` links,
@@ -182,18 +179,13 @@ function trackOpenBlocks(text: string, from: number, to: number, open: RegExp | 
       if (state.test(line)) state = undefined;
       continue;
     }
-    const fence = FENCE_OPEN.exec(line);
-    if (fence?.[1]) {
-      const marker = fence[1];
-      state = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+    const closer = fenceCloser(line);
+    if (closer) {
+      state = closer;
       continue;
     }
-    for (const [start, end] of HTML_KINDS) {
-      const opened = start.exec(line);
-      if (!opened) continue;
-      if (!end.test(line.slice(opened[0].length))) state = end;
-      break;
-    }
+    const html = htmlBlockStart(line);
+    if (html && !html.end.test(html.after)) state = html.end;
   }
   return state;
 }

@@ -67,23 +67,27 @@ export function findFrontMatter(text: string): { openEnd: number; valueEnd: numb
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
+/** When `line` opens a fenced code block: the pattern of the line that closes it. */
+export function fenceCloser(line: string): RegExp | undefined {
+  const marker = FENCE_OPEN.exec(line)?.[1];
+  if (!marker) return undefined;
+  return new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+}
+
 /**
  * Whether the raw text of a top-level `code` node is a fenced block left open (it ran to the end of the
  * piece). An open fence swallows everything after it, so it is always the piece's last block.
  */
 export function isOpenFence(raw: string): boolean {
-  const open = FENCE_OPEN.exec(raw);
-  if (!open?.[1]) return false;
+  const close = fenceCloser(raw);
+  if (!close) return false;
   const lines = raw.split(/\r\n|\r|\n/);
   if (lines.length < 2) return true;
-  const last = lines[lines.length - 1] ?? '';
-  const marker = open[1];
-  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-  return !close.test(last);
+  return !close.test(lines[lines.length - 1] ?? '');
 }
 
 /** HTML blocks of kinds 1-5 (they may span blank lines): start of the block, end condition. */
-export const HTML_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+const HTML_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],
@@ -91,17 +95,23 @@ export const HTML_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+/** When `text` starts an HTML block of kind 1-5: its end condition, and the text after the start. */
+export function htmlBlockStart(text: string): { end: RegExp; after: string } | undefined {
+  for (const [start, end] of HTML_KINDS) {
+    const opened = start.exec(text);
+    if (opened) return { end, after: text.slice(opened[0].length) };
+  }
+  return undefined;
+}
+
 /**
  * Whether the raw text of a top-level `html` node is an HTML block of kind 1-5 whose end condition was not
  * met (it ran to the end of the piece). Errs towards "open": a false "open" only costs a re-parse.
  */
 export function isOpenHtml(raw: string): boolean {
-  for (const [start, end] of HTML_KINDS) {
-    const opened = start.exec(raw);
-    if (!opened) continue;
-    const lines = raw.split(/\r\n|\r|\n/);
-    if (lines.length === 1) return !end.test(raw.slice(opened[0].length));
-    return !end.test(lines[lines.length - 1] ?? '');
-  }
-  return false;
+  const block = htmlBlockStart(raw);
+  if (!block) return false;
+  const lines = raw.split(/\r\n|\r|\n/);
+  if (lines.length === 1) return !block.end.test(block.after);
+  return !block.end.test(lines[lines.length - 1] ?? '');
 }
