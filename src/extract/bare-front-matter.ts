@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { countLineEndings } from './line-index.js';
 import { findFrontMatter } from './split-blocks.js';
 
 /**
@@ -33,7 +34,7 @@ const BLANK_REST = /^[ \t\r\n]*$/;
 
 /** Line, column and offset of the end of the text (line endings as micromark counts them). */
 function endOf(text: string): { line: number; column: number; offset: number } {
-  const endings = text.match(/\r\n|\r|\n/g)?.length ?? 0;
+  const endings = countLineEndings(text);
   const lastStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
   return { line: endings + 1, column: text.length - lastStart + 1, offset: text.length };
 }

@@ -30,3 +30,17 @@ export function createLineIndex(source: string): LineIndex {
     },
   };
 }
+
+/**
+ * Line endings in `text` from `start` to `end`, as micromark counts them: `\r\n`, a lone `\r` or `\n`. The same
+ * count as on `text.slice(start, end)`, without the slice.
+ */
+export function countLineEndings(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) count++;
+    else if (code === 13 && (index + 1 === end || text.charCodeAt(index + 1) !== 10)) count++;
+  }
+  return count;
+}

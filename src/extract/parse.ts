@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { countLineEndings } from './line-index.js';
 import { findCutPoints, isOpenFence, isOpenHtml } from './split-blocks.js';
 
 // Hoisted: a regular-expression literal in a function is a new object on every call.
@@ -209,7 +210,7 @@ function parseWithLabels(source: string, labels: Label[], first: boolean): Root 
   const prefix = `${fakes}\n\n`;
   const tree = processor.parse(prefix + source);
   tree.children = tree.children.filter((node) => (node.position?.start.offset ?? prefix.length) >= prefix.length);
-  const lines = countLines(prefix);
+  const lines = countLineEndings(prefix);
   shift(tree, -prefix.length, -lines);
   return tree;
 }
@@ -220,7 +221,7 @@ function join(pieces: Piece[], text: string): Root {
   let line = 0;
   let counted = 0;
   for (const piece of pieces) {
-    line += countLines(text.slice(counted, piece.start));
+    line += countLineEndings(text, counted, piece.start);
     counted = piece.start;
     for (const node of piece.tree.children) {
       shift(node, piece.start, line);
@@ -237,11 +238,6 @@ function join(pieces: Piece[], text: string): Root {
       end: end ? { line: end.line + line, column: end.column, offset: (end.offset ?? 0) + (last?.start ?? 0) } : { line: 1, column: 1, offset: 0 },
     },
   };
-}
-
-/** Line endings as micromark counts them: `\r\n`, `\r` or `\n`. */
-function countLines(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function shift(node: Nodes, offset: number, lines: number): void {

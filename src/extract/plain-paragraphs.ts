@@ -5,6 +5,7 @@ import { createLineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
 import { type PlainPiece, readPlainPiece } from './plain-blocks.js';
 import { buildPlainNodes } from './plain-nodes.js';
+import { countLineEndings } from './line-index.js';
 import { fenceCloser, findCutPoints, htmlBlockStart, isOpenFence, isOpenHtml } from './split-blocks.js';
 
 /**
@@ -188,16 +189,6 @@ function trackOpenBlocks(text: string, from: number, to: number, open: RegExp | 
     if (html && !html.end.test(html.after)) state = html.end;
   }
   return state;
-}
-
-function countLineEndings(text: string, start: number, end: number): number {
-  let count = 0;
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x0a) count++;
-    else if (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a) count++;
-  }
-  return count;
 }
 
 /**
