@@ -4,7 +4,7 @@ import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
 import { isHtml, scanHtml } from './html-scan.js';
 import { parkedSign } from './parked.js';
 import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
-import { matchFamily } from './rules.js';
+import { judgesWithoutBody, matchFamily } from './rules.js';
 import { siblingProbeUrl, soft404Sign } from './soft-404.js';
 import type { DiagnoseSettings } from './types.js';
 import { oembedUrlFor } from './video.js';
@@ -46,7 +46,7 @@ export function requestFor(url: string, needs: { fragment: boolean }, settings: 
   if (!settings.contentChecks || nonHtml) return { url };
   if (oembedUrlFor(url) !== undefined) return { url };
   const family = matchFamily(url, settings.rules)?.family;
-  if (family !== undefined && (family.applies ?? 'always') === 'always') return { url };
+  if (family !== undefined && judgesWithoutBody(family)) return { url };
   return { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES };
 }
 

@@ -1,10 +1,13 @@
 import type { KnownDeadFamily } from '../types.js';
+import { MOVED_FAMILIES } from './moved-families.js';
+import { PLATFORM_FAMILIES } from './platform-families.js';
 
 /**
- * The built-in pack of known-dead site families. Data, not code: each entry names what it matches, when the
- * service ended, why, where that is documented, and what to suggest. Users add their own in the config file.
+ * Services that shut down: every matching link is dead (or, `on-failure`, every failing one is explained). Data,
+ * not code: each entry names what it matches, when the service ended, why, where that is documented, and what
+ * to suggest. Users add their own in the config file.
  */
-export const KNOWN_DEAD_FAMILIES: readonly KnownDeadFamily[] = [
+const SHUT_DOWN_FAMILIES: readonly KnownDeadFamily[] = [
   {
     id: 'google-plus',
     name: 'Google+',
@@ -102,4 +105,160 @@ export const KNOWN_DEAD_FAMILIES: readonly KnownDeadFamily[] = [
     state: 'blocked',
     suggest: { url: 'https://x.com{path}{search}', note: 'the same page on x.com (Twitter was renamed X)' },
   },
+  {
+    id: 'geocities',
+    name: 'GeoCities',
+    hosts: ['geocities.com', 'www.geocities.com', '*.geocities.com'],
+    ended: '2009-10-26',
+    explanation: 'Yahoo closed GeoCities and deleted its sites; mirrors and the Internet Archive keep copies',
+    source: 'https://github.com/citizenlab/test-lists/pull/916',
+    sourceDate: '2022-02-24',
+  },
+  {
+    id: 'geocities-japan',
+    name: 'Yahoo! GeoCities Japan',
+    hosts: ['geocities.jp', 'www.geocities.jp', '*.geocities.jp', 'www.geocities.co.jp', 'geocities.co.jp'],
+    ended: '2019-03-31',
+    explanation: 'Yahoo Japan closed its GeoCities hosting and deleted the sites',
+    source: 'https://github.com/shogo82148/Grongish/pull/10',
+    sourceDate: '2020-02-16',
+  },
+  {
+    id: 'posterous',
+    name: 'Posterous',
+    hosts: ['posterous.com', 'www.posterous.com', '*.posterous.com'],
+    ended: '2013-04-30',
+    explanation: 'Posterous was shut down after Twitter bought it, and its blogs were deleted',
+    source: 'https://github.com/EFForg/https-everywhere/pull/12229',
+    sourceDate: '2017-08-30',
+  },
+  {
+    id: 'storify',
+    name: 'Storify',
+    hosts: ['storify.com', 'www.storify.com'],
+    ended: '2018-05-16',
+    explanation: 'Storify closed and its stories were deleted (authors could export them before)',
+    source: 'https://github.com/WordPress/gutenberg/issues/4064',
+    sourceDate: '2017-12-18',
+  },
+  {
+    id: 'vine',
+    name: 'Vine',
+    hosts: ['vine.co', 'www.vine.co'],
+    ended: '2017-01-17',
+    explanation: 'Vine stopped in 2017; its read-only archive kept some video pages for a while, not for good',
+    source: 'https://help.twitter.com/en/using-twitter/vine-faqs',
+    sourceDate: '2020-04-14',
+    applies: 'on-failure',
+  },
+  {
+    id: 'google-reader',
+    name: 'Google Reader',
+    hosts: ['www.google.com', 'google.com'],
+    pathPattern: '^/reader(?:/|$)',
+    ended: '2013-07-01',
+    explanation: 'Google Reader was shut down',
+    source: 'https://googleblog.blogspot.com/2013/03/a-second-spring-of-cleaning.html',
+    sourceDate: '2013-03-13',
+  },
+  {
+    id: 'picasa-web-albums',
+    name: 'Picasa Web Albums',
+    hosts: ['picasaweb.google.com'],
+    ended: '2023-07-19',
+    explanation: 'Picasa Web Albums was retired in 2016 and its read-only successor, Google Album Archive, closed in July 2023',
+    source: 'https://support.google.com/picasa/answer/7008270',
+    sourceDate: '2023-06-16',
+  },
+  {
+    id: 'dropbox-public-folder',
+    name: 'Dropbox Public folder',
+    hosts: ['dl.dropboxusercontent.com', 'dl.dropbox.com', 'dropbox.com', 'www.dropbox.com'],
+    pathPattern: '^/u/\\d+/',
+    ended: '2017-09-01',
+    explanation: 'Dropbox turned the Public folder into an ordinary private folder (free accounts in March 2017, paid ones in September 2017); /u/ links stopped working',
+    source: 'https://www.dropbox.com/help/files-folders/public-folder',
+    sourceDate: '2018-03-25',
+  },
+  {
+    id: 'mozilla-persona',
+    name: 'Mozilla Persona',
+    hosts: ['persona.org', 'login.persona.org', '*.persona.org'],
+    ended: '2016-11-30',
+    explanation: 'Mozilla shut down the Persona sign-in service and took persona.org offline',
+    source: 'https://wiki.mozilla.org/Identity/Persona_Shutdown_Guidelines_for_Reliers',
+    sourceDate: '2016-01-12',
+  },
+  {
+    id: 'freebase',
+    name: 'Freebase',
+    hosts: ['freebase.com', 'www.freebase.com', 'api.freebase.com'],
+    ended: '2016-05-02',
+    explanation: 'Google shut down Freebase; its data went to Wikidata and survives as dumps at developers.google.com/freebase',
+    source: 'https://github.com/zxdb/ZXDB/pull/1',
+    sourceDate: '2019-01-18',
+  },
+  {
+    id: 'parse',
+    name: 'Parse',
+    hosts: ['parse.com', 'www.parse.com', 'api.parse.com', 'blog.parse.com'],
+    ended: '2017-01-28',
+    explanation: 'Facebook retired the hosted Parse backend; the open-source Parse Server (parseplatform.org) lives on',
+    source: 'https://github.com/parse-community/Parse-SDK-Android/issues/694',
+    sourceDate: '2017-07-28',
+  },
+  {
+    id: 'fabric',
+    name: 'Fabric',
+    hosts: ['fabric.io', 'www.fabric.io', 'get.fabric.io', 'docs.fabric.io'],
+    ended: '2020-03-31',
+    explanation: 'Google discontinued Fabric; Crashlytics and its other kits moved to Firebase',
+    source: 'https://github.com/bookdash/bookdash-android-app/issues/47',
+    sourceDate: '2019-12-20',
+  },
+  {
+    id: 'rawgit',
+    name: 'RawGit',
+    hosts: ['rawgit.com', 'cdn.rawgit.com'],
+    pathPattern: '^/([^/]+)/([^/]+)/([^/]+)/(.+)$',
+    ended: '2019-10',
+    explanation: 'RawGit was sunset and stopped serving files; jsDelivr serves the same GitHub files',
+    source: 'https://github.com/EFForg/privacybadger/pull/2204',
+    sourceDate: '2018-10-24',
+    suggest: { url: 'https://cdn.jsdelivr.net/gh/$1/$2@$3/$4', note: 'the same file from GitHub through jsDelivr (check it)' },
+  },
+  {
+    id: 'bintray',
+    name: 'Bintray',
+    hosts: ['bintray.com', 'www.bintray.com', 'dl.bintray.com', 'api.bintray.com'],
+    ended: '2021-05-01',
+    explanation: 'JFrog sunset Bintray and deleted its packages; Maven Central and the projects\' own releases are where they went',
+    source: 'https://jfrog.com/blog/into-the-sunset-bintray-jcenter-gocenter-and-chartcenter/',
+    sourceDate: '2021-02-03',
+  },
+  {
+    id: 'codeplex',
+    name: 'CodePlex',
+    hosts: ['codeplex.com', 'www.codeplex.com', '*.codeplex.com'],
+    ended: '2017-12-15',
+    explanation: 'Microsoft shut down CodePlex; its read-only archive has since gone too, many projects moved to GitHub',
+    source: 'https://github.com/filoe/cscore/issues/497',
+    sourceDate: '2025-03-22',
+  },
+  {
+    id: 'stack-overflow-documentation',
+    name: 'Stack Overflow Documentation',
+    hosts: ['stackoverflow.com', 'www.stackoverflow.com'],
+    pathPattern: '^/documentation(?:/|$)',
+    ended: '2017-08-08',
+    explanation: 'Stack Overflow shut down its Documentation beta; the content is only in a downloadable archive',
+    source: 'https://github.com/elementary/website/issues/1878',
+    sourceDate: '2018-01-17',
+  },
 ];
+
+/**
+ * The built-in pack: shut-down services, platforms that say in their own words that an item is gone, and
+ * services that moved. The first family that matches a link judges it.
+ */
+export const KNOWN_DEAD_FAMILIES: readonly KnownDeadFamily[] = [...SHUT_DOWN_FAMILIES, ...PLATFORM_FAMILIES, ...MOVED_FAMILIES];
