@@ -92,7 +92,8 @@ const SHUT_DOWN_FAMILIES: readonly KnownDeadFamily[] = [
     hosts: ['coursera.org', 'www.coursera.org'],
     pathPattern: '^/learn/',
     explanation: 'Coursera retires courses and sends their pages to its catalogue',
-    source: 'https://www.coursera.support/s/article/360035216812',
+    source: 'https://github.com/ossu/computer-science/issues/337',
+    sourceDate: '2016-07-06',
     applies: 'on-failure',
   },
   {

@@ -30,16 +30,6 @@ export const MOVED_FAMILIES: readonly KnownDeadFamily[] = [
     suggest: { url: 'https://learn.microsoft.com/archive/blogs/$1/$2', note: 'the post in the MSDN blog archive (check it)' },
   },
   {
-    id: 'msdn-old-blogs',
-    name: 'MSDN blogs (blogs.msdn.com)',
-    hosts: ['blogs.msdn.com', 'blogs.technet.com'],
-    ended: '2020',
-    explanation: 'the old blogs.msdn.com addresses were archived; many now land on the archive index instead of the post',
-    source: 'https://github.com/MicrosoftDocs/feedback/issues/2384',
-    sourceDate: '2020-01-15',
-    state: 'moved',
-  },
-  {
     id: 'msdn-technet-library',
     name: 'MSDN and TechNet Library',
     hosts: ['msdn.microsoft.com', 'technet.microsoft.com'],

@@ -49,24 +49,15 @@ export const PLATFORM_FAMILIES: readonly KnownDeadFamily[] = [
     goneAnswer: { status: [404], body: 'DEPLOYMENT_NOT_FOUND' },
   },
   {
-    id: 'netlify-site-gone',
+    id: 'netlify-not-found',
     name: 'Netlify',
     hosts: ['*.netlify.app', '*.netlify.com'],
-    explanation: 'Netlify says no site is deployed at this address any more',
+    explanation: 'Netlify says it has no site at this address any more, or that the site no longer has this page',
     source: 'https://github.com/gareth618/pastemd/issues/3',
     sourceDate: '2025-08-29',
     applies: 'on-gone-answer',
-    goneAnswer: { status: [404], body: 'doesn.{1,7}t exist on netlify' },
-  },
-  {
-    id: 'netlify-page-gone',
-    name: 'Netlify',
-    hosts: ['*.netlify.app', '*.netlify.com'],
-    explanation: 'the Netlify site is up but no longer has this page (Netlify\'s own "Page not found")',
-    source: 'https://github.com/stackblitz/bolt.new/issues/10331',
-    sourceDate: '2025-05-14',
-    applies: 'on-gone-answer',
-    goneAnswer: { status: [404], body: 'netlify.{1,7}s\\s+.{0,7}page not found' },
+    // "Site not found" (the site is gone) and "Page not found" (the site lost the page) both point to this guide.
+    goneAnswer: { status: [404], body: 'netlify.{1,7}s\\s*(?:<[^>]+>\\s*)?.{0,7}page not found.{0,7}\\s+support guide' },
   },
   {
     id: 'tumblr-blog-gone',
