@@ -20,7 +20,10 @@ export interface Answer {
   location?: string;
 }
 
-/** What the simulated web answers: absolute URL → answer, or `dns` for a host whose name no longer resolves. */
+/**
+ * What the simulated web answers: absolute URL → answer, or `dns` for a host whose name no longer resolves
+ * (key `dns:HOST`). A key ending in `*` answers every URL that starts with the rest.
+ */
 export type Web = Record<string, Answer | 'dns'>;
 
 export function page(status: number, html: string, type = 'text/html; charset=utf-8'): Answer {
@@ -40,7 +43,7 @@ export function article(title: string): Answer {
 export async function startWeb(web: Web): Promise<TestServer> {
   return startServer((request, response) => {
     const url = request.url ?? '';
-    const answer = web[url] ?? (Object.hasOwn(web, `dns:${hostOf(url)}`) ? 'dns' : undefined);
+    const answer = web[url] ?? (Object.hasOwn(web, `dns:${hostOf(url)}`) ? 'dns' : byPrefix(web, url));
     if (answer === 'dns') {
       response.writeHead(502, { 'proxy-status': 'simulated-web; error=dns_error; rcode=NXDOMAIN', 'content-type': 'text/plain' });
       response.end('DNS lookup failed');
@@ -57,6 +60,11 @@ export async function startWeb(web: Web): Promise<TestServer> {
     response.writeHead(answer.status, headers);
     response.end(answer.body ?? '');
   });
+}
+
+function byPrefix(web: Web, url: string): Answer | 'dns' | undefined {
+  const key = Object.keys(web).find((pattern) => pattern.endsWith('*') && url.startsWith(pattern.slice(0, -1)));
+  return key === undefined ? undefined : web[key];
 }
 
 function hostOf(url: string): string {
