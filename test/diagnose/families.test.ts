@@ -4,6 +4,7 @@
  * through the real fetcher. For a platform that is still up (an `on-gone-answer`
  * family) a live item must stay alive, and answers that only look alike must not be taken for its "gone" page.
  */
+import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_DEAD_FAMILIES, loadRules, validateFamily } from '../../src/diagnose/index.js';
@@ -139,6 +140,13 @@ describe('the built-in pack as data', () => {
       expect(family.ended ?? family.sourceDate, family.id).toMatch(/^\d{4}/);
     });
     expect(new Set(KNOWN_DEAD_FAMILIES.map((family) => family.id)).size).toBe(KNOWN_DEAD_FAMILIES.length);
+  });
+
+  it('the README table lists every built-in family', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Known-dead site families'), readme.indexOf('### Suggestions'));
+    const listed = [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((row) => row[1]);
+    expect(listed.sort()).toEqual(KNOWN_DEAD_FAMILIES.map((family) => family.id).sort());
   });
 
   it('no platform family can make a link dead without a status or redirect condition', () => {
