@@ -1,8 +1,9 @@
 /**
- * Every built-in site family against the answer its service really gives today, served by a simulated web
- * (a loopback forward proxy, see families-web.ts; the shapes and their sources are in families-shapes.ts)
- * through the real fetcher. For a platform that is still up (an `on-gone-answer`
- * family) a live item must stay alive, and answers that only look alike must not be taken for its "gone" page.
+ * Every built-in site family against the answer its service really gives today, served by a simulated web (a
+ * loopback forward proxy, families-web.ts) through the real fetcher. The answers and their sources are in
+ * families-shapes.ts, the expected verdicts in families-cases.json. For a platform that is still up (an
+ * `on-gone-answer` family) a live item must stay alive, and answers that only look alike must not be taken for
+ * its "gone" page.
  */
 import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_DEAD_FAMILIES, loadRules, validateFamily } from '../../src/diagnose/index.js';
 import type { State, Verdict } from '../../src/model.js';
 import type { TestServer } from '../helpers/servers.js';
+import CASE_DATA from './families-cases.json' with { type: 'json' };
 import { FAMILY_WEB } from './families-shapes.js';
 import { checkLink, startWeb, throughWeb } from './families-web.js';
 import { SETTINGS } from './helpers.js';
@@ -28,73 +30,8 @@ interface Case {
   detail?: string;
 }
 
-const CASES: Case[] = [
-  // Shut down: dead by the family, whatever the answer.
-  { name: 'Google+ page that 404s', url: 'http://plus.google.com/+SomeUser/posts/abc123', family: 'google-plus', state: 'dead', reason: 'known-dead', detail: '404 Not Found' },
-  { name: 'Google Code project, with the archive address', url: 'http://code.google.com/p/word2vec/', family: 'google-code', state: 'dead', moved: 'https://code.google.com/archive/p/word2vec' },
-  { name: 'googlecode.com project host gone from DNS', url: 'http://word2vec.googlecode.com/svn/trunk/README', family: 'google-code-hosting', state: 'dead', detail: 'no longer exists in DNS' },
-  { name: 'deactivated goo.gl link', url: 'http://goo.gl/AbCd12', family: 'goo-gl', state: 'dead', reason: 'known-dead' },
-  { name: 'goo.gl link that still redirects', url: 'http://goo.gl/Live42', family: null, state: 'redirected' },
-  { name: 'unpublished classic Google Site', url: 'http://sites.google.com/site/oldproject/home', family: 'google-sites-classic', state: 'dead' },
-  { name: 'Yahoo Groups page', url: 'http://groups.yahoo.com/neo/groups/oldlist/info', family: 'yahoo-groups', state: 'dead' },
-  { name: 'del.icio.us bookmark list', url: 'http://del.icio.us/someuser/python', family: 'delicious', state: 'dead' },
-  { name: "Coursera's old platform", url: 'http://class.coursera.org/hwswinterface-001/class', family: 'coursera-old-platform', state: 'dead' },
-  { name: "Coursera's old /course/ page", url: 'http://www.coursera.org/course/ml', family: 'coursera-old-course-pages', state: 'dead' },
-  { name: 'retired Coursera course', url: 'http://www.coursera.org/learn/retired-course', family: 'coursera-retired-course', state: 'dead' },
-  { name: 'twitter.com profile', url: 'http://twitter.com/ColorizeBot', family: 'twitter', state: 'blocked', reason: 'login-wall' },
-  { name: 'GeoCities page', url: 'http://www.geocities.com/SiliconValley/Lakes/1234/', family: 'geocities', state: 'dead', detail: '2009-10-26' },
-  { name: 'GeoCities Japan page', url: 'http://www.geocities.jp/twicli/index_en.html', family: 'geocities-japan', state: 'dead' },
-  { name: 'Posterous blog', url: 'http://someone.posterous.com/a-post', family: 'posterous', state: 'dead' },
-  { name: 'Storify story', url: 'http://storify.com/bph/wordpress-gutenberg-early-comments', family: 'storify', state: 'dead' },
-  { name: 'Vine video', url: 'http://vine.co/v/5lQeQr3bPiB', family: 'vine', state: 'dead' },
-  { name: 'Google Reader page', url: 'http://www.google.com/reader/view/', family: 'google-reader', state: 'dead' },
-  { name: 'Picasa Web Albums photo', url: 'http://picasaweb.google.com/lh/photo/AbCdEf', family: 'picasa-web-albums', state: 'dead' },
-  { name: 'Dropbox Public folder file', url: 'http://dl.dropboxusercontent.com/u/1234567/wordnet.json', family: 'dropbox-public-folder', state: 'dead' },
-  { name: 'Mozilla Persona sign-in', url: 'http://login.persona.org/about', family: 'mozilla-persona', state: 'dead' },
-  { name: 'Freebase topic', url: 'http://www.freebase.com/m/02mjmr', family: 'freebase', state: 'dead' },
-  { name: 'Parse API endpoint', url: 'http://api.parse.com/1/classes/Score', family: 'parse', state: 'dead', detail: '200 OK' },
-  { name: 'Fabric roadmap', url: 'http://get.fabric.io/roadmap', family: 'fabric', state: 'dead' },
-  { name: 'RawGit file, with the jsDelivr address', url: 'http://cdn.rawgit.com/mathjax/MathJax/2.7.1/MathJax.js', family: 'rawgit', state: 'dead', moved: 'https://cdn.jsdelivr.net/gh/mathjax/MathJax@2.7.1/MathJax.js' },
-  { name: 'Bintray download', url: 'http://dl.bintray.com/someone/maven/com/example/lib/1.0/lib-1.0.jar', family: 'bintray', state: 'dead' },
-  { name: 'CodePlex project', url: 'http://cscore.codeplex.com/', family: 'codeplex', state: 'dead' },
-  { name: 'Stack Overflow Documentation topic', url: 'http://stackoverflow.com/documentation/python/193/getting-started', family: 'stack-overflow-documentation', state: 'dead' },
-
-  // Platforms still up: dead only on their own "gone" answer.
-  { name: 'deleted imgur image (redirect to removed.png)', url: 'http://i.imgur.com/Gone123.jpg', family: 'imgur-removed', state: 'dead', reason: 'known-dead', detail: 'removed.png' },
-  { name: 'deleted imgur image behind a second hop', url: 'http://i.imgur.com/dWs5fLb.png', family: 'imgur-removed', state: 'dead', reason: 'known-dead' },
-  { name: 'live imgur image', url: 'http://i.imgur.com/Live456.jpg', family: null, state: 'alive' },
-  { name: 'Heroku "No such app"', url: 'http://registry-old.herokuapp.com/thomasdavis', family: 'heroku-no-such-app', state: 'dead', reason: 'known-dead' },
-  { name: `Heroku "There's nothing here, yet."`, url: 'http://doccano.herokuapp.com/', family: 'heroku-no-such-app', state: 'dead', reason: 'known-dead' },
-  { name: 'crashed Heroku app is an outage, not gone', url: 'http://todomvc-htmx.herokuapp.com/', family: null, state: 'unreachable' },
-  { name: 'live Heroku app', url: 'http://live-demo.herokuapp.com/', family: null, state: 'alive' },
-  { name: 'GitHub Pages site gone', url: 'http://rionbr.github.io/distanceclosure/', family: 'github-pages-no-site', state: 'dead', reason: 'known-dead' },
-  { name: 'live GitHub Pages post', url: 'http://karpathy.github.io/2015/05/21/rnn-effectiveness/', family: null, state: 'alive' },
-  { name: "a live Pages site's own 404", url: 'http://karpathy.github.io/2014/01/01/no-such-post/', family: null, state: 'dead', reason: 'http-404' },
-  { name: 'Vercel deployment gone', url: 'http://vue-notion-8gmx6yx8s-mawnir.vercel.app/', family: 'vercel-deployment-gone', state: 'dead', reason: 'known-dead' },
-  { name: 'live Vercel deployment without the path', url: 'http://duckduckgo-api.vercel.app/search', family: null, state: 'dead', reason: 'http-404' },
-  { name: 'live Vercel deployment', url: 'http://pastemd.vercel.app/', family: null, state: 'alive' },
-  { name: 'Netlify site gone', url: 'http://pastemd.netlify.app/', family: 'netlify-not-found', state: 'dead', reason: 'known-dead' },
-  { name: 'Netlify page gone', url: 'http://rsangole.netlify.app/post/2017/old-post/', family: 'netlify-not-found', state: 'dead', reason: 'known-dead' },
-  { name: 'live Netlify site', url: 'http://rsangole.netlify.app/', family: null, state: 'alive' },
-  { name: 'deleted Tumblr blog', url: 'http://blog-twig.tumblr.com/post/12345/release', family: 'tumblr-blog-gone', state: 'dead', reason: 'known-dead' },
-  { name: 'live Tumblr blog', url: 'http://fromanotherroom.tumblr.com/', family: null, state: 'alive' },
-  { name: 'removed Blogger blog', url: 'http://removedexample.blogspot.com/2012/05/a-post.html', family: 'blogger-blog-removed', state: 'dead', reason: 'known-dead' },
-  { name: 'live Blogger post', url: 'http://googleresearch.blogspot.com/2016/03/alphago.html', family: null, state: 'alive' },
-  { name: 'live Blogger post quoting the removed-blog message', url: 'http://bloggerhelp.blogspot.com/2019/05/restore-a-deleted-blog.html', family: null, state: 'alive' },
-  { name: 'deleted Medium story (410)', url: 'http://medium.com/@kentcdodds/first-timers-only-78281ea47455', family: 'medium-story-deleted', state: 'dead', reason: 'known-dead', detail: '410 Gone' },
-  { name: 'live Medium story', url: 'http://medium.com/@karpathy/software-2-0-a64152b37c35', family: null, state: 'alive' },
-  { name: 'deleted Google Drive file', url: 'http://drive.google.com/file/d/1CwhDy8SBXaInfY2WdWfgK1wROeUNuesC/view', family: 'google-drive-file-gone', state: 'dead', reason: 'known-dead' },
-  { name: 'private Google Doc asks to sign in', url: 'http://docs.google.com/document/d/1PrivateDocId/edit', family: null, state: 'blocked', reason: 'login-wall' },
-  { name: 'live Google Sheet', url: 'http://docs.google.com/spreadsheets/d/1LiveSheetId/edit', family: null, state: 'alive' },
-
-  // Moved: the answer decides the state; the family explains and names the successor.
-  { name: 'docs.microsoft.com page moved to Learn', url: 'http://docs.microsoft.com/en-us/dotnet/csharp/', family: 'docs-microsoft', state: 'redirected', moved: 'http://learn.microsoft.com/en-us/dotnet/csharp/', detail: 'Microsoft Learn' },
-  { name: 'docs.microsoft.com page that did not survive the move', url: 'http://docs.microsoft.com/en-us/dynamics365/business-central/dev-itpro/old-topic', family: 'docs-microsoft', state: 'dead', reason: 'http-404' },
-  { name: 'MSDN blog post, with its archive address', url: 'http://blogs.msdn.microsoft.com/ericlippert/2006/04/06/odious-ambiguous-overloads-part-two/', family: 'msdn-blogs', state: 'dead', reason: 'http-404', moved: 'https://learn.microsoft.com/archive/blogs/ericlippert/odious-ambiguous-overloads-part-two' },
-  { name: 'MSDN Library page', url: 'http://msdn.microsoft.com/en-us/library/ms173109.aspx', family: 'msdn-technet-library', state: 'redirected', reason: 'redirect-permanent' },
-  { name: 'old edX course address', url: 'http://www.edx.org/course/compilers', family: 'edx-course-pages', state: 'redirected', reason: 'redirect-temporary' },
-  { name: 'old Udacity course address', url: 'http://www.udacity.com/courses/ud120', family: 'udacity-course-pages', state: 'redirected', reason: 'redirect-permanent' },
-];
+/** The cases, as data: a link, the family its verdict must name (null: none) and the state (and reason, detail, first `moved` suggestion). */
+const CASES = CASE_DATA as Case[];
 
 let web: TestServer;
 let dispatcher: Dispatcher;
