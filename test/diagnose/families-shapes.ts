@@ -16,8 +16,13 @@ export const FAMILY_WEB: Web = {
   'http://code.google.com/p/word2vec/': redirect(301, 'http://code.google.com/archive/p/word2vec'),
   'http://code.google.com/archive/p/word2vec': article('word2vec - Google Code Archive'),
   'dns:word2vec.googlecode.com': 'dns',
-  // goo.gl (developers.googleblog.com, 2024-07): a deactivated link fails (stand-in 404); an active one still redirects.
-  'http://goo.gl/AbCd12': page(404, '<html><head><title>Dynamic Link Not Found</title></head><body><h1>Dynamic Link Not Found</h1></body></html>'),
+  // goo.gl: "Dynamic Link Not Found — Short URL (https://goo.gl/…) not found — If you are the developer of this
+  // app, ensure that your Dynamic Links domain is correctly configured…" (ipfs-inactive/conf#55, 2020-01-28;
+  // webcompat/web-bugs#47769, 2020-01-20); the status is not reported (a 404 here). An active link still redirects.
+  'http://goo.gl/AbCd12': page(
+    404,
+    '<html><head><title>Dynamic Link Not Found</title></head><body><h1>Dynamic Link Not Found</h1><p>Short URL (https://goo.gl/AbCd12) not found</p><p>If you are the developer of this app, ensure that your Dynamic Links domain is correctly configured and that the path component of this URL is valid.</p></body></html>',
+  ),
   'http://goo.gl/Live42': redirect(301, 'http://example.org/an-article'),
   'http://example.org/an-article': article('An article'),
   // Classic Google Sites: an unpublished site sends visitors to the sign-in page (existing test, 2023).
