@@ -216,7 +216,7 @@ function familySuggestions(match: FamilyMatch, url: string): Suggestion[] {
 
 function familySentence({ family }: FamilyMatch): string {
   const explanation = family.explanation.charAt(0).toUpperCase() + family.explanation.slice(1);
-  return family.ended === undefined ? explanation : `${explanation} (${family.name}, ended ${family.ended})`;
+  return family.ended === undefined ? explanation : `${explanation} (${family.name}, ${family.state === 'moved' ? 'moved' : 'ended'} ${family.ended})`;
 }
 
 function answerPhrase(result: CheckResult): string {

@@ -64,7 +64,7 @@ describe('user families in the config file', () => {
     const old = 'https://docs.corp.example/guide/install';
     const moved = diagnose(input(old, redirected(old, [[old, 302]], 'https://docs.example.org/')), settings);
     expect([moved.state, moved.family]).toEqual(['suspicious', 'old-docs']);
-    expect(moved.detail).toMatch(/^The docs moved to docs\.example\.org \(Old docs site, ended 2022-05\)\. The link redirects/);
+    expect(moved.detail).toMatch(/^The docs moved to docs\.example\.org \(Old docs site, moved 2022-05\)\. The link redirects/);
     expect(moved.suggestions[0]).toEqual({ kind: 'moved', url: 'https://docs.example.org/guide/install', note: 'the same page on the new docs site' });
 
     const forum = 'https://forum.corp.example/t/123';
