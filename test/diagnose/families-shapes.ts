@@ -52,7 +52,8 @@ export const FAMILY_WEB: Web = {
   'dns:someone.posterous.com': 'dns',
   // Storify: closed 2018-05-16 (WordPress/gutenberg#4064, 2017-12-18, storify.com/faq-eol); stand-in 404.
   'http://storify.com/bph/wordpress-gutenberg-early-comments': page(404, '<html><head><title>Not Found</title></head><body>Not Found</body></html>'),
-  // Vine: "effectively shut down" (iamcal/oembed#246, 2017-09-06); stand-in 404 for a video page.
+  // Vine: "effectively shut down" (iamcal/oembed#246, 2017-09-06), "vine.co doesn't host the videos anymore"
+  // (RipMeApp/ripme#186, 2018-09-10); the page's status is not reported (a 404 here).
   'http://vine.co/v/5lQeQr3bPiB': page(404, '<html><head><title>Vine</title></head><body></body></html>'),
   // Google Reader: shut down 2013-07-01 (christianvuerings/jquery-lifestream#147, 2013-07-01); stand-in 404.
   'http://www.google.com/reader/view/': page(404, '<html><head><title>Error 404 (Not Found)!!1</title></head><body><p>404. That’s an error.</p></body></html>'),
@@ -77,7 +78,8 @@ export const FAMILY_WEB: Web = {
     200,
     '<html><head><title>RawGit</title></head><body><h1>RawGit has reached the end of its useful life</h1><p>RawGit is now in a sunset phase and will soon shut down.</p></body></html>',
   ),
-  // Bintray: "users will be blocked" after 2021-05-01 (javaparser/javaparser#3086, 2021-02-16); stand-in 403.
+  // Bintray: dl.bintray.com answers 403 "Forbidden!" since the sunset (sbt/sbt#6473, 2021-04-26;
+  // Ladysnake/Requiem#307, 2021-05-11: "dl.bintray.com has been sunset and returns HTTP 403").
   'http://dl.bintray.com/someone/maven/com/example/lib/1.0/lib-1.0.jar': page(403, 'Forbidden!', 'text/plain'),
   // CodePlex: "the apex domain forwards me to my regional variant of microsoft.com" (filoe/cscore#497, 2024-11-28).
   'http://cscore.codeplex.com/': redirect(301, 'http://www.microsoft.com/en-us/'),
