@@ -57,7 +57,8 @@ export const FAMILY_WEB: Web = {
   'http://vine.co/v/5lQeQr3bPiB': page(404, '<html><head><title>Vine</title></head><body></body></html>'),
   // Google Reader: shut down 2013-07-01 (christianvuerings/jquery-lifestream#147, 2013-07-01); stand-in 404.
   'http://www.google.com/reader/view/': page(404, '<html><head><title>Error 404 (Not Found)!!1</title></head><body><p>404. That’s an error.</p></body></html>'),
-  // Picasa Web Albums, then the Album Archive closed (codyogden/killedbygoogle#1397, 2023-06-16); stand-in redirect.
+  // Picasa Web Albums, then the Album Archive closed (codyogden/killedbygoogle#1397, 2023-06-16); Picasa addresses
+  // now lead to Google Photos (citizenlab/test-lists#904, 2022-02-16, a screenshot of the redirect).
   'http://picasaweb.google.com/lh/photo/AbCdEf': redirect(302, 'http://photos.google.com/'),
   'http://photos.google.com/': article('Google Photos'),
   // Dropbox Public folder: /u/ links lead to a 404 on dropbox (fluhus/wordnet-to-json#1, 2017-04-01).
