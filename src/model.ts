@@ -135,10 +135,11 @@ export interface CheckResult {
     code: NetworkErrorCode;
     message: string;
     /**
-     * An auxiliary request's origin is down for the rest of the run (it failed at the connection level or
-     * did not answer twice in a row): every auxiliary request to it gets this answer without being sent.
+     * Set when an auxiliary request's origin is down for the rest of the run (it failed at the connection level
+     * or did not answer twice in a row), to the failure that showed it: every later auxiliary request to it gets
+     * this answer without being sent.
      */
-    originDown?: true;
+    originDown?: string;
   };
   /** Milliseconds from the first request to the result. */
   elapsedMs: number;

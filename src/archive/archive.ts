@@ -47,8 +47,8 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
   const ask: Fetcher['fetch'] = async (request) => {
     if (unreachable !== undefined) throw new ArchiveUnreachable(unreachable);
     const result = await fetcher.fetch({ ...request, auxiliary: true });
-    if (result.error?.originDown === true) {
-      unreachable ??= result.error.message;
+    if (result.error?.originDown !== undefined) {
+      unreachable ??= result.error.originDown;
       throw new ArchiveUnreachable(unreachable);
     }
     return result;

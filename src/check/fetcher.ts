@@ -216,7 +216,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     headers: Record<string, string>,
     retryLimit: number,
     auxiliary: boolean,
-  ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number; originDown: boolean }> {
+  ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number; originDown: string | undefined }> {
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
     // \`URL#origin\` is built anew on every read.
     const { origin } = url;
@@ -224,7 +224,9 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
     const known = (): AttemptOutcome | undefined => knownFailure(origin, auxiliary);
-    const gaveUp = (outcome: AttemptOutcome) => ({ outcome, method, attempts, originDown: auxiliary });
+    /** Why the origin is down, for an auxiliary request's answer. */
+    const downBecause = (): string | undefined => (auxiliary ? deadOrigins.get(origin)?.cause : undefined);
+    const gaveUp = (outcome: AttemptOutcome) => ({ outcome, method, attempts, originDown: downBecause() });
     for (;;) {
       // Known before queueing: no slot, no interval spent on an origin that already failed.
       const failedBefore = known();
@@ -281,7 +283,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       if (outcome.kind === 'error' && known() !== undefined) {
         const failure = deadOrigins.get(origin);
         const own = failure?.by === outcome ? { ...outcome, message: failure.cause } : outcome;
-        return { outcome: own, method, attempts, originDown: auxiliary };
+        return { outcome: own, method, attempts, originDown: downBecause() };
       }
       const status = outcome.kind === 'response' ? outcome.status : undefined;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
@@ -297,7 +299,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         outcome.kind === 'response' && (status === 429 || status === 503)
           ? parseRetryAfter(outcome.headers['retry-after'], now())
           : undefined;
-      const done = { outcome, method, attempts, originDown: false };
+      const done = { outcome, method, attempts, originDown: undefined };
       if (!isTransient(outcome) || retry >= retryLimit) return done;
       // Asked to wait longer than we are willing to: report what we have.
       if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return done;
@@ -344,7 +346,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       const { outcome } = hop;
       if (outcome.kind === 'error') {
         const error = { code: outcome.code, message: outcome.message };
-        return finish(url, { error: hop.originDown ? { ...error, originDown: true } : error });
+        return finish(url, { error: hop.originDown === undefined ? error : { ...error, originDown: hop.originDown } });
       }
       const base = { status: outcome.status, headers: outcome.headers };
       if (!REDIRECT_STATUSES.has(outcome.status) || request.followRedirects === false) {
