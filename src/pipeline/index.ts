@@ -306,7 +306,7 @@ async function addArchiveSuggestions(
       options.onProgress?.({ phase: 'archive', done, total: wanted.length });
     }),
   );
-  return archive.unreachable === undefined ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
+  return archive.unreachable === undefined || unavailable.length === 0 ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
 }
 
 function resolveCheckSettings(options: CheckOptions): CheckSettings {
