@@ -3,6 +3,7 @@
  * report links, and the types of the report model. Everything else is internal.
  */
 export type {
+  ArchiveStatus,
   CheckedLink,
   CheckResult,
   ExtractedFile,
@@ -11,6 +12,7 @@ export type {
   Link,
   LinkKind,
   LinkSyntax,
+  Notice,
   PostMeta,
   Reason,
   RedirectHop,
