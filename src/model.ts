@@ -186,8 +186,8 @@ export const REASONS_BY_STATE = {
 export type ReasonOf<S extends State> = (typeof REASONS_BY_STATE)[S][number];
 export type Reason = { [S in State]: ReasonOf<S> }[State];
 
-export type SuggestionKind = 'archive' | 'moved' | 'https' | 'clean';
-export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['archive', 'moved', 'https', 'clean'];
+export type SuggestionKind = 'archive' | 'moved' | 'https' | 'clean' | 'expand';
+export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['archive', 'moved', 'https', 'clean', 'expand'];
 
 export interface Suggestion {
   kind: SuggestionKind;

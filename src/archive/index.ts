@@ -9,3 +9,12 @@ export {
   type SnapshotStore,
 } from './archive.js';
 export { cdxQueryUrl, parseCdxAnswer, CDX_ROWS, type CdxRow } from './cdx.js';
+export { SHORTENERS, loadShorteners, matchShortener, type Shortener, type CompiledShortener } from './shorteners.js';
+export {
+  recoverShortLinkTarget,
+  redirectCapturesQueryUrl,
+  reviewShortLink,
+  targetOfReplayLocation,
+  SHORT_LINK_REPLAYS,
+  type ShortLinkContext,
+} from './short-link.js';
