@@ -239,6 +239,22 @@ export interface Report {
   tool: { name: 'linkrot'; version: string };
   summary: Summary;
   files: FileReport[];
+  /** With `--save-alive`: what the Wayback Machine's Save Page Now captured and what it refused. */
+  savePageNow?: SavePageNowReport;
+}
+
+export interface SaveRefusal {
+  url: string;
+  /** SPN2's `status_ext` (`error:too-many-daily-captures`, `error:blocked-url` …) or linkrot's own (`rate-limited`, `keys-refused`, `pending`, `not-attempted`). */
+  code: string;
+  reason: string;
+}
+
+export interface SavePageNowReport {
+  saved: Array<{ url: string; capture: string; timestamp: string }>;
+  refused: SaveRefusal[];
+  /** Alive URLs left alone because they already had a capture newer than the age asked for. */
+  recent: number;
 }
 
 /** Extract prints the same shape without the verdict fields. */

@@ -18,3 +18,13 @@ export {
   SHORT_LINK_REPLAYS,
   type ShortLinkContext,
 } from './short-link.js';
+export {
+  saveAlive,
+  timestampMs,
+  DEFAULT_SAVE_OLDER_THAN_MS,
+  DEFAULT_SAVE_MAX_WAIT_MS,
+  SAVE_ANSWER_BYTES,
+  type SavePageNowSettings,
+  type SpnAnswer,
+  type SpnSend,
+} from './save-page-now.js';

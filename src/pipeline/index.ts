@@ -3,7 +3,7 @@
  * stage decides its own part. Used by the CLI and by the library entry point `checkFiles`.
  */
 import type { Dispatcher } from 'undici';
-import { createArchive, DEFAULT_ARCHIVE_BASE_URL, loadShorteners, snapshotSuggestion, type Archive, type SnapshotStore } from '../archive/index.js';
+import { createArchive, DEFAULT_ARCHIVE_BASE_URL, loadShorteners, snapshotSuggestion, type Archive, type SavePageNowSettings, type SnapshotStore } from '../archive/index.js';
 import {
   createDispatcher,
   createFetcher,
@@ -30,6 +30,7 @@ import { Admission } from './admission.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { reviewShortLinks } from './short-links.js';
+import { delay, saveAliveLinks } from './save-alive.js';
 import { VERSION } from '../version.js';
 
 export type { Shard } from './shard.js';
@@ -64,6 +65,8 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   knownDead?: KnownDeadFamily[];
   /** Extra URL shorteners (the config file's `shorteners`), added to the built-in ones. */
   shorteners?: unknown[];
+  /** Ask the Wayback Machine's Save Page Now to capture alive links (see `src/archive/save-page-now.ts`). */
+  savePageNow?: Pick<SavePageNowSettings, 'accessKey' | 'secretKey' | 'olderThanMs' | 'maxWaitMs'>;
   cache?: VerdictStore;
   shard?: Shard;
   onProgress?: (event: ProgressEvent) => void;
@@ -90,12 +93,13 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
 
 /** The report with the files that could not be read added (each with its one-line error). */
 export function withFileErrors(report: Report, failed: FileReport[]): Report {
-  return buildReport([...report.files, ...failed], {
+  const rebuilt = buildReport([...report.files, ...failed], {
     version: VERSION,
     requests: report.summary.requests,
     durationMs: report.summary.durationMs,
     urls: report.summary.urls,
   });
+  return report.savePageNow === undefined ? rebuilt : { ...rebuilt, savePageNow: report.savePageNow };
 }
 
 /**
@@ -259,6 +263,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       await addArchiveSuggestions(files, planned, verdicts, snapshots, options);
     }
 
+    const saved = options.savePageNow === undefined ? undefined : await saveAliveLinks(planned, verdicts, fetcher, dispatcher, { ...options.savePageNow, baseUrl: archiveBaseUrl, timeoutMs: settings.timeoutMs, now: options.now ?? Date.now, sleep: options.sleep ?? delay });
+
     const linksByFile = files.map((): CheckedLink[] => []);
     for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)! });
     const reports: FileReport[] = files.map((file, fileIndex) => ({
@@ -267,12 +273,13 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       ...(file.date === undefined ? {} : { date: file.date }),
       links: linksByFile[fileIndex]!,
     }));
-    return buildReport(reports, {
+    const report = buildReport(reports, {
       version: VERSION,
       requests: fetcher.requestCount,
       durationMs: (options.now ?? Date.now)() - started,
       urls: urls.size,
     });
+    return saved === undefined ? report : { ...report, savePageNow: saved };
   } finally {
     // A request still in flight when the run failed must not outlive it.
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
