@@ -46,6 +46,7 @@ export const SHORTENERS: readonly Shortener[] = [
     id: 't-co',
     name: "X's (Twitter's) t.co",
     hosts: ['t.co'],
+    // "All links submitted within Tweets and Direct Messages … will eventually be wrapped with the t.co shortener".
     source: 'https://developer.twitter.com/en/docs/basics/tco',
   },
   {
@@ -83,7 +84,8 @@ export const SHORTENERS: readonly Shortener[] = [
     id: 'amazon',
     name: "Amazon's amzn.to",
     hosts: ['amzn.to', 'a.co'],
-    source: 'https://affiliate-program.amazon.com/help/node/topic/GP38PJ6EUR6PFBEC',
+    // SiteStripe "Get Link: Text" builds the amzn.to short link (Associates help, SiteStripe).
+    source: 'https://affiliate-program.amazon.com/help/node/topic/GJMMT7G4C8K4Y3AY',
   },
   {
     id: 'youtube',
@@ -96,7 +98,8 @@ export const SHORTENERS: readonly Shortener[] = [
     id: 'git-io',
     name: "GitHub's git.io",
     hosts: ['git.io'],
-    // Read-only from 2022-01-11; the shutdown announced for 2022-04-29 was called off for existing links.
+    // Read-only since January 2022; the changelog announced the end of all redirects for 2022-04-29 (cited by
+    // github/choosealicense.com PR #984, jekyll/jekyll PR #9045), later updated to keep existing links working.
     source: 'https://github.blog/changelog/2022-04-25-git-io-deprecation/',
   },
   {
