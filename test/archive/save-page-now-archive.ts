@@ -6,7 +6,8 @@
  * Pages: `/page/<name>`; what the archive does with one depends on its name:
  * - `old`: newest capture in 2015 → saved; `fresh`: captured an hour ago → left alone;
  * - `daily`: job-less `error:too-many-daily-captures`; `blocked`: the job ends in `error:blocked-url`;
- * - `busy`: 429 with `Retry-After: 1` on the first POST, then accepted; `pending`: the job never ends;
+ * - `busy`: 429 with `Retry-After: 1` on the first POST, then accepted; `throttled`: 429 every time;
+ * - `pending`: the job never ends;
  * - `echo`: a job-less error whose message repeats the Authorization header (the keys must come out masked);
  * - anything else: never captured → saved after one `pending` status.
  */
@@ -73,7 +74,7 @@ export async function startScriptedArchive(keys: { access: string; secret: strin
         const name = page.split('/').pop() ?? '';
         const seen = (posts.get(page) ?? 0) + 1;
         posts.set(page, seen);
-        if (name === 'busy' && seen === 1) return json(429, { message: 'Too Many Requests' }, { 'retry-after': '1' });
+        if ((name === 'busy' && seen === 1) || name === 'throttled') return json(429, { message: 'Too Many Requests' }, { 'retry-after': '1' });
         if (name === 'daily') {
           return json(200, { status: 'error', status_ext: 'error:too-many-daily-captures', message: 'This URL has been captured 10 times today. Please try again tomorrow.' });
         }

@@ -101,6 +101,21 @@ describe('Save Page Now (scripted SPN2 archive on 127.0.0.1)', () => {
     expect(archive.saves.filter((save) => save.method === 'POST')).toHaveLength(1);
   });
 
+  it('a 429 that outlasts its Retry-After ends the saving: the next links are not attempted', async () => {
+    const { report } = await run(['throttled', 'new']);
+    const origin = archive!.origin;
+    expect(report.savePageNow).toEqual({
+      saved: [],
+      refused: [
+        { url: `${origin}/page/throttled`, code: 'rate-limited', reason: 'archive.org is rate-limiting us (HTTP 429)' },
+        { url: `${origin}/page/new`, code: 'not-attempted', reason: 'not attempted: archive.org is rate-limiting us (HTTP 429)' },
+      ],
+      recent: 0,
+    });
+    // Asked twice (once after the Retry-After), never for the next link.
+    expect(archive!.saves.filter((save) => save.method === 'POST').map((save) => save.form.get('url'))).toEqual([`${origin}/page/throttled`, `${origin}/page/throttled`]);
+  });
+
   it('masks the keys when an error message repeats them', async () => {
     const { report } = await run(['echo']);
     const [refusal] = report.savePageNow!.refused;
