@@ -13,6 +13,7 @@ export { SHORTENERS, loadShorteners, matchShortener, type Shortener, type Compil
 export {
   recoverShortLinkTarget,
   redirectCapturesQueryUrl,
+  refreshTarget,
   reviewShortLink,
   targetOfReplayLocation,
   SHORT_LINK_REPLAYS,

@@ -2,6 +2,7 @@
  * Short links (bit.ly, goo.gl, t.co …): name where they lead, offer the target instead (`expand`), and when the
  * service no longer redirects, read the target from the Wayback Machine's capture of the redirect.
  */
+import { Parser } from 'htmlparser2';
 import type { Fetcher, Suggestion, Verdict } from '../model.js';
 import { parseUrl } from '../util/url.js';
 import { CDX_BODY_BYTES, snapshotSuggestion, type Archive, type SnapshotLookup, type SnapshotStore } from './archive.js';
@@ -77,9 +78,37 @@ async function lookUpRedirect(fetcher: Fetcher, baseUrl: string, url: string, sh
   return failure === undefined ? { status: 'none' } : { status: 'unavailable', message: failure };
 }
 
+/** Bytes of a short link's own page read for an HTML redirect (t.co's is a few hundred). */
+export const REFRESH_PAGE_BYTES = 16 * 1024;
+
+/** `0;URL=https://…` (a `Refresh` header or a meta refresh's content) → the URL, resolved against `base`. */
+function refreshUrl(content: string, base: string): string | undefined {
+  const match = /^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(content);
+  return match?.[2] === undefined ? undefined : webUrl(parseUrl(match[2], base));
+}
+
+/**
+ * Where a page that answered 200 sends the browser at once: its `Refresh` header, else the first
+ * `<meta http-equiv="refresh">` (anywhere: t.co's page is only `<noscript><META …></noscript><script>…`).
+ */
+export function refreshTarget(html: string, header: string | undefined, base: string): string | undefined {
+  if (header !== undefined) return refreshUrl(header, base);
+  let content: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (content === undefined && name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') content = attributes['content'] ?? '';
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return content === undefined ? undefined : refreshUrl(content, base);
+}
+
 export interface ShortLinkContext {
   /** Check a target in its own right (request, follow-ups, diagnose). */
   checkTarget(url: string): Promise<Verdict>;
+  /** Reads a short link's own page (for an HTML redirect). */
+  fetcher: Fetcher;
   /** Absent with `--no-archive`: nothing is recovered and no capture suggested. */
   archive?: { fetcher: Fetcher; baseUrl: string; store?: SnapshotStore; snapshots: Archive };
 }
@@ -138,6 +167,14 @@ export async function reviewShortLink(
       suggestions: capture.suggestion === undefined ? verdict.suggestions : [capture.suggestion, ...verdict.suggestions],
     };
   }
+  if (verdict.state === 'alive') {
+    // Some services redirect browsers with a page instead of a 3xx: t.co for browser user agents
+    // (indieweb/indiewebify-me#47, 2016-08-02; sparklemotion/mechanize PR #294, 2013), TinyURL at times
+    // (nicolassmith/urlevaluator#31, 2014). Such a page is the redirect, read like one.
+    const page = await context.fetcher.fetch({ url, method: 'GET', bodyBytes: REFRESH_PAGE_BYTES, followRedirects: false });
+    const target = page.status === 200 ? refreshTarget(page.body?.text ?? '', page.headers?.['refresh'], url) : undefined;
+    if (target !== undefined && !isOwnHost(target, shortener)) return reviewRefresh(verdict, target, date, shortener, context);
+  }
   if (verdict.state === 'skipped' || verdict.state === 'blocked' || context.archive === undefined) return verdict;
 
   const { fetcher, baseUrl, store } = context.archive;
@@ -168,4 +205,27 @@ export async function reviewShortLink(
     };
   }
   return { ...base, detail: `${service}; ${seen} (${targetVerdict.state}: ${targetVerdict.detail})` };
+}
+
+/** A short link whose service answered with an HTML redirect to `target`: judged by the target, like a 3xx. */
+async function reviewRefresh(verdict: Verdict, target: string, date: string | undefined, shortener: CompiledShortener, context: ShortLinkContext): Promise<Verdict> {
+  const targetVerdict = await context.checkTarget(target);
+  const how = `${shortener.name} short link to ${target} (an HTML redirect)`;
+  if (WORKING.has(targetVerdict.state)) {
+    return {
+      ...verdict,
+      state: 'redirected',
+      reason: 'redirect-temporary',
+      finalUrl: target,
+      detail: how,
+      suggestions: [expansion(target, targetVerdict, `where the ${shortener.name} short link leads`), ...verdict.suggestions],
+    };
+  }
+  if (targetVerdict.state !== 'dead') return { ...targetVerdict, detail: `${how}: ${targetVerdict.detail}` };
+  const capture = await targetCapture(context, target, date);
+  return {
+    ...targetVerdict,
+    detail: `the ${how} leads to a dead page: ${targetVerdict.detail}${capture.note}`,
+    suggestions: capture.suggestion === undefined ? targetVerdict.suggestions : [capture.suggestion, ...targetVerdict.suggestions],
+  };
 }

@@ -257,6 +257,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     };
     await reviewShortLinks(files, planned, verdicts, shorteners, {
       checkTarget,
+      fetcher,
       ...(options.archive === false ? {} : { archive: { fetcher, baseUrl: archiveBaseUrl, snapshots, ...(options.cache ? { store: options.cache.archive } : {}) } }),
     });
     if (options.archive !== false) {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { getGlobalDispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadShorteners, matchShortener, redirectCapturesQueryUrl, targetOfReplayLocation } from '../../src/archive/index.js';
+import { loadShorteners, matchShortener, redirectCapturesQueryUrl, refreshTarget, targetOfReplayLocation } from '../../src/archive/index.js';
 import { isLinkrotError } from '../../src/errors.js';
 import { planFixes } from '../../src/fix/index.js';
 import type { CheckedLink, ExtractedFile, Link } from '../../src/model.js';
@@ -84,6 +84,41 @@ describe('short links that still redirect', () => {
     expect(short.suggestions[0]).toMatchObject({ kind: 'archive', url: `${ARCHIVE}/web/20161110101010/https://example.com/removed` });
     expect(short.suggestions.some((suggestion) => suggestion.kind === 'expand')).toBe(false);
     expect(archive.isDone()).toBe(true);
+  });
+});
+
+describe('short links that redirect with a page (t.co for browsers)', () => {
+  // t.co answers browser user agents 200 with an HTML redirect instead of a 301 (indieweb/indiewebify-me#47,
+  // 2016-08-02); the page is only this (sparklemotion/mechanize PR #294, 2013-02-19).
+  const tcoPage = (target: string): string =>
+    `<noscript><META http-equiv="refresh" content="0;URL=${target}"></noscript><script>location.replace("${target.replace(/\//g, '\\/')}")</script>`;
+
+  it('reads the HTML redirect: redirected, with the checked target as `expand`, and no archive lookup', async () => {
+    serve('https://t.co', '/Lizw8srs', 200, {}, tcoPage('https://example.com/article?a=1&amp;b=2'));
+    serve('https://example.com', '/article?a=1&b=2', 200, {}, PAGE);
+    const archive = nock(ARCHIVE).get(/.*/).reply(200, []);
+    const short = (await check(['https://t.co/Lizw8srs'])).get('https://t.co/Lizw8srs')!;
+    expect(short).toMatchObject({ state: 'redirected', reason: 'redirect-temporary', finalUrl: 'https://example.com/article?a=1&b=2' });
+    expect(short.detail).toBe("X's (Twitter's) t.co short link to https://example.com/article?a=1&b=2 (an HTML redirect)");
+    expect(short.suggestions[0]).toMatchObject({ kind: 'expand', url: 'https://example.com/article?a=1&b=2' });
+    expect(archive.isDone()).toBe(false);
+  });
+
+  it('an HTML redirect to a dead page is dead, with the target’s capture', async () => {
+    serve('https://t.co', '/DeadEnd', 200, {}, tcoPage('https://example.com/removed'));
+    serve('https://example.com', '/removed', 404);
+    goodCaptures('https://example.com/removed', '20170301', [['20161110101010', 'https://example.com/removed', '200', 'text/html']]);
+    const short = (await check(['https://t.co/DeadEnd'])).get('https://t.co/DeadEnd')!;
+    expect(short).toMatchObject({ state: 'dead', reason: 'http-404' });
+    expect(short.detail).toMatch(/^the X's \(Twitter's\) t\.co short link to https:\/\/example\.com\/removed \(an HTML redirect\) leads to a dead page/);
+    expect(short.suggestions[0]).toMatchObject({ kind: 'archive', url: `${ARCHIVE}/web/20161110101010/https://example.com/removed` });
+  });
+
+  it('finds the refresh in a header or a meta tag, and only an http(s) one', () => {
+    expect(refreshTarget('', '0;URL=https://example.com/a', 'https://t.co/x')).toBe('https://example.com/a');
+    expect(refreshTarget('<html><head><meta http-equiv="Refresh" content="5; url=\'/b\'"></head></html>', undefined, 'https://tinyurl.com/x')).toBe('https://tinyurl.com/b');
+    expect(refreshTarget('<meta http-equiv="refresh" content="0;URL=javascript:alert(1)">', undefined, 'https://t.co/x')).toBeUndefined();
+    expect(refreshTarget('<p>no redirect here</p>', undefined, 'https://t.co/x')).toBeUndefined();
   });
 });
 
