@@ -182,6 +182,19 @@ describe('short links whose service no longer redirects: the target from the Way
     expect(short.suggestions[0]).toMatchObject({ kind: 'expand', url: 'https://example.com/article' });
   });
 
+  it('a service that refuses connections stays unreachable, but its recovered target is offered and --fix takes it', async () => {
+    nock('https://ow.ly').persist().head('/gone1').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    nock('https://ow.ly').persist().get('/gone1').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    redirectCaptures('https://ow.ly/gone1', [['20120606000000', 'https://ow.ly/gone1', '301', 'text/html']]);
+    nock(ARCHIVE).get('/web/20120606000000id_/https://ow.ly/gone1').reply(301, '', { location: 'https://web.archive.org/web/20120606000000id_/https://example.com/article' });
+    serve('https://example.com', '/article', 200, {}, PAGE);
+    // A second link that answers, or the run would rightly say "no network" instead of judging anything.
+    const short = (await check(['https://ow.ly/gone1', 'https://example.com/article'])).get('https://ow.ly/gone1')!;
+    expect(short).toMatchObject({ state: 'unreachable', reason: 'connection-refused' });
+    expect(short.suggestions[0]).toMatchObject({ kind: 'expand', url: 'https://example.com/article' });
+    expect(planFixes('https://ow.ly/gone1', [short], ['expand'])[0]).toMatchObject({ to: 'https://example.com/article' });
+  });
+
   it('no capture of the redirect: the verdict says so and nothing is suggested', async () => {
     serve('https://goo.gl', '/Never', 404);
     redirectCaptures('https://goo.gl/Never', []);
