@@ -276,11 +276,11 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     }));
     const report = buildReport(reports, {
       version: VERSION,
-      requests: fetcher.requestCount,
+      requests: fetcher.requestCount + (saved?.requests ?? 0),
       durationMs: (options.now ?? Date.now)() - started,
       urls: urls.size,
     });
-    return saved === undefined ? report : { ...report, savePageNow: saved };
+    return saved === undefined ? report : { ...report, savePageNow: saved.saves };
   } finally {
     // A request still in flight when the run failed must not outlive it.
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
