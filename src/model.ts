@@ -195,8 +195,8 @@ export const REASONS_BY_STATE = {
 export type ReasonOf<S extends State> = (typeof REASONS_BY_STATE)[S][number];
 export type Reason = { [S in State]: ReasonOf<S> }[State];
 
-export type SuggestionKind = 'archive' | 'moved' | 'https' | 'clean';
-export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['archive', 'moved', 'https', 'clean'];
+export type SuggestionKind = 'archive' | 'moved' | 'https' | 'clean' | 'expand';
+export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['archive', 'moved', 'https', 'clean', 'expand'];
 
 export interface Suggestion {
   kind: SuggestionKind;
@@ -267,6 +267,22 @@ export interface Report {
   /** Present only when there is something to say. */
   notices?: Notice[];
   files: FileReport[];
+  /** With `--save-alive`: what the Wayback Machine's Save Page Now captured and what it refused. */
+  savePageNow?: SavePageNowReport;
+}
+
+export interface SaveRefusal {
+  url: string;
+  /** SPN2's `status_ext` (`error:too-many-daily-captures`, `error:blocked-url` …) or linkrot's own (`rate-limited`, `keys-refused`, `pending`, `not-attempted`). */
+  code: string;
+  reason: string;
+}
+
+export interface SavePageNowReport {
+  saved: Array<{ url: string; capture: string; timestamp: string }>;
+  refused: SaveRefusal[];
+  /** Alive URLs left alone because they already had a capture newer than the age asked for. */
+  recent: number;
 }
 
 /** Extract prints the same shape without the verdict fields. */

@@ -35,8 +35,11 @@ export function cdxQueryUrl(baseUrl: string, url: string, range: { to?: string; 
 
 export type CdxAnswer = { ok: true; rows: CdxRow[] } | { ok: false; message: string };
 
-/** Read a CDX answer: a JSON array whose first row is the header, or `[]` when nothing matched. */
-export function parseCdxAnswer(result: CheckResult): CdxAnswer {
+/**
+ * Read a CDX answer: a JSON array whose first row is the header, or `[]` when nothing matched. Rows whose status
+ * `accept` refuses are dropped (by default all but 200).
+ */
+export function parseCdxAnswer(result: CheckResult, accept: (statuscode: string) => boolean = (status) => status === '200'): CdxAnswer {
   if (result.error !== undefined) return { ok: false, message: `CDX lookup failed: ${result.error.code}` };
   if (result.status !== 200) return { ok: false, message: `CDX lookup answered ${result.status ?? 'nothing'}` };
   const text = result.body?.text;
@@ -73,7 +76,7 @@ export function parseCdxAnswer(result: CheckResult): CdxAnswer {
       mimetype: columns.mimetype < 0 ? '' : (row[columns.mimetype] ?? ''),
     });
   }
-  return { ok: true, rows: rows.filter((row) => row.statuscode === '200' && row.original !== '') };
+  return { ok: true, rows: rows.filter((row) => accept(row.statuscode) && row.original !== '') };
 }
 
 function isStringArray(value: unknown): value is string[] {

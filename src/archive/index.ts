@@ -10,3 +10,23 @@ export {
 } from './archive.js';
 export { archiveUnreachableNotice } from './notice.js';
 export { cdxQueryUrl, parseCdxAnswer, CDX_ROWS, type CdxRow } from './cdx.js';
+export { SHORTENERS, loadShorteners, matchShortener, type Shortener, type CompiledShortener } from './shorteners.js';
+export {
+  recoverShortLinkTarget,
+  redirectCapturesQueryUrl,
+  refreshTarget,
+  reviewShortLink,
+  targetOfReplayLocation,
+  SHORT_LINK_REPLAYS,
+  type ShortLinkContext,
+} from './short-link.js';
+export {
+  saveAlive,
+  timestampMs,
+  DEFAULT_SAVE_OLDER_THAN_MS,
+  DEFAULT_SAVE_MAX_WAIT_MS,
+  SAVE_ANSWER_BYTES,
+  type SavePageNowSettings,
+  type SpnAnswer,
+  type SpnSend,
+} from './save-page-now.js';

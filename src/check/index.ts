@@ -34,4 +34,4 @@ export type { HostStats } from './scheduler.js';
 export { detectNoNetwork, NO_NETWORK_MIN_HOSTS, NoNetworkWatch } from './no-network.js';
 export { classifyError, classifyProxyStatus } from './classify-error.js';
 export { parseRetryAfter, backoffDelay } from './retry.js';
-export { SELECTED_HEADERS } from './send-request.js';
+export { SELECTED_HEADERS, sendAttempt, type AttemptOutcome } from './send-request.js';

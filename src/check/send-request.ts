@@ -52,7 +52,10 @@ export type AttemptOutcome =
 
 export interface AttemptOptions {
   url: URL;
-  method: HttpMethod;
+  /** POST only for the archive's Save Page Now requests (never for a link). */
+  method: HttpMethod | 'POST';
+  /** A request body (a POST's form). */
+  body?: string;
   headers: Record<string, string>;
   timeoutMs: number;
   /** Bytes of body to read into the outcome; 0 drains and drops it. */
@@ -171,7 +174,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     this.#response = { status, headers, ...(proxyFailure === undefined ? {} : { proxyFailure }) };
     const isRedirect = status >= 300 && status < 400 && headers['location'] !== undefined;
     const { method, bodyLimit } = this.#options;
-    if (method === 'GET' && bodyLimit > 0 && !isRedirect && proxyFailure === undefined) {
+    if (method !== 'HEAD' && bodyLimit > 0 && !isRedirect && proxyFailure === undefined) {
       const collector = new BodyCollector(bodyLimit, { contentEncoding: headers['content-encoding'], contentType: headers['content-type'] });
       this.#collector = collector;
       collector.result.then(
@@ -232,6 +235,7 @@ export function sendAttempt(dispatcher: Dispatcher, options: AttemptOptions): Pr
           path: `${url.pathname}${url.search}`,
           method,
           headers: options.headers,
+          ...(options.body === undefined ? {} : { body: options.body }),
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
           // undici closes the connection after every HEAD by default, in case a broken server sends a body

@@ -1,12 +1,13 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DEFAULT_SAVE_OLDER_THAN_MS } from '../archive/index.js';
 import { openCache } from '../cache/index.js';
 import { loadConfig } from '../config/index.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FileReport, Report, State } from '../model.js';
-import { checkExtracted, extractPosts, withFileErrors } from '../pipeline/index.js';
+import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
 import { renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
 import { fileAtRef } from './git.js';
@@ -22,6 +23,7 @@ import { resolveSettings, type Settings } from './settings.js';
 export async function runCheck(invocation: Invocation, io: Io): Promise<number> {
   const { config } = await loadConfig({ ...(invocation.flags.config === undefined ? {} : { path: invocation.flags.config }), cwd: io.cwd });
   const settings = resolveSettings(config, invocation.flags);
+  const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
   sizeYoungGenerationFor(paths);
 
@@ -52,6 +54,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
     report = await checkExtracted(extracted(), {
       ...settings.check,
       ...(cache ? { cache } : {}),
+      ...(savePageNow ? { savePageNow } : {}),
       onProgress: (event) => progress.update(event),
     });
   } finally {
@@ -66,6 +69,16 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
 
   if (problems.length > 0) return EXIT_USAGE;
   return failing(report, settings.failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The archive.org keys for --save-alive, from the environment only (never a flag: it would show in `ps`). */
+function savePageNowKeys(env: Io['env'], olderThanMs: number | undefined): NonNullable<CheckOptions['savePageNow']> {
+  const accessKey = env.ARCHIVE_ORG_ACCESS_KEY?.trim() ?? '';
+  const secretKey = env.ARCHIVE_ORG_SECRET_KEY?.trim() ?? '';
+  if (accessKey === '' || secretKey === '') {
+    throw new LinkrotError('LINKROT_USAGE', '--save-alive needs ARCHIVE_ORG_ACCESS_KEY and ARCHIVE_ORG_SECRET_KEY in the environment (keys from https://archive.org/account/s3.php)');
+  }
+  return { accessKey, secretKey, olderThanMs: olderThanMs ?? DEFAULT_SAVE_OLDER_THAN_MS };
 }
 
 export function failing(report: Report, failOn: readonly State[]): number {

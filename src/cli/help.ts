@@ -1,3 +1,4 @@
+import { DEFAULT_SAVE_OLDER_THAN_MS } from '../archive/index.js';
 import { DEFAULT_MAX_AGE_MS } from '../cache/index.js';
 import { DEFAULT_CHECK_SETTINGS as D } from '../check/index.js';
 
@@ -47,8 +48,12 @@ Checking
       --root-dir DIR           check root-relative links (/x) as files under DIR
 
 Fixing
-      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean (default: the config file's fix, else all)
+      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean,expand (default: the config file's fix, else all)
       --dry-run                with --fix: print a unified diff instead of writing
+
+Saving (needs ARCHIVE_ORG_ACCESS_KEY and ARCHIVE_ORG_SECRET_KEY in the environment)
+      --save-alive             ask the Wayback Machine's Save Page Now to capture alive links, one at a time
+      --save-older-than DURATION  only links whose newest capture is older than this (default ${seconds(DEFAULT_SAVE_OLDER_THAN_MS)})
 
 Runs in CI
       --cache[=FILE]           remember verdicts in FILE (default .linkrot-cache.json)

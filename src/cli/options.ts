@@ -25,6 +25,8 @@ export interface Flags extends RunSettings {
   shard?: Shard;
   color?: boolean;
   debug?: boolean;
+  saveAlive?: boolean;
+  saveOlderThanMs?: number;
 }
 
 export interface Invocation {
@@ -68,6 +70,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
+  'save-alive': { type: 'boolean' },
+  'save-older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const satisfies ParseArgsConfig['options'];
@@ -204,6 +208,10 @@ export function parseInvocation(argv: string[]): Invocation {
   if (values.color) flags.color = true;
   if (values['no-color']) flags.color = false;
   set('debug', values.debug);
+  set('saveAlive', values['save-alive']);
+  set('saveOlderThanMs', duration('save-older-than', values['save-older-than']));
+  if (flags.saveOlderThanMs !== undefined && !flags.saveAlive) throw usage('--save-older-than goes with --save-alive');
+  if (flags.saveAlive && flags.archive === false) throw usage('--save-alive cannot be used with --no-archive');
   if (flags.quiet && flags.verbose) throw usage('--quiet and --verbose cannot be used together');
   if (flags.fix && flags.shard) throw usage('--fix cannot be used with --shard (each job sees only some hosts)');
 

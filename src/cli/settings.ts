@@ -50,6 +50,7 @@ export function resolveSettings(config: ConfigFile, flags: Flags): Settings {
     fragments: flags.fragments ?? config.fragments,
     contentChecks: flags.contentChecks ?? config.contentChecks,
     knownDead: config.knownDead,
+    shorteners: config.shorteners,
     shard: flags.shard,
   }) as CheckOptions;
   const configCache = config.cache === true ? DEFAULT_CACHE_FILE : config.cache;

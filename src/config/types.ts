@@ -50,4 +50,6 @@ export interface ConfigFile extends RunSettings {
   fix?: SuggestionKind[];
   hosts?: Record<string, HostConfig>;
   knownDead?: KnownDeadFamilyConfig[];
+  /** Extra URL shorteners, added to the built-in ones (an entry with a built-in id replaces it). */
+  shorteners?: Array<{ id: string; name: string; hosts: string[]; source?: string; ended?: string; pathPattern?: string }>;
 }

@@ -3,7 +3,16 @@
  * stage decides its own part. Used by the CLI and by the library entry point `checkFiles`.
  */
 import type { Dispatcher } from 'undici';
-import { archiveUnreachableNotice, createArchive, snapshotSuggestion, type SnapshotStore } from '../archive/index.js';
+import {
+  archiveUnreachableNotice,
+  createArchive,
+  DEFAULT_ARCHIVE_BASE_URL,
+  loadShorteners,
+  snapshotSuggestion,
+  type Archive,
+  type SavePageNowSettings,
+  type SnapshotStore,
+} from '../archive/index.js';
 import {
   createDispatcher,
   createFetcher,
@@ -29,6 +38,8 @@ import { readUrl } from '../util/url.js';
 import { Admission } from './admission.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
+import { reviewShortLinks } from './short-links.js';
+import { delay, saveAliveLinks } from './save-alive.js';
 import { VERSION } from '../version.js';
 
 export type { Shard } from './shard.js';
@@ -61,6 +72,10 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   fragments?: boolean;
   contentChecks?: boolean;
   knownDead?: KnownDeadFamily[];
+  /** Extra URL shorteners (the config file's `shorteners`), added to the built-in ones. */
+  shorteners?: unknown[];
+  /** Ask the Wayback Machine's Save Page Now to capture alive links (see `src/archive/save-page-now.ts`). */
+  savePageNow?: Pick<SavePageNowSettings, 'accessKey' | 'secretKey' | 'olderThanMs' | 'maxWaitMs'>;
   cache?: VerdictStore;
   shard?: Shard;
   onProgress?: (event: ProgressEvent) => void;
@@ -87,13 +102,14 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
 
 /** The report with the files that could not be read added (each with its one-line error). */
 export function withFileErrors(report: Report, failed: FileReport[]): Report {
-  return buildReport([...report.files, ...failed], {
+  const rebuilt = buildReport([...report.files, ...failed], {
     version: VERSION,
     requests: report.summary.requests,
     durationMs: report.summary.durationMs,
     urls: report.summary.urls,
     notices: report.notices,
   });
+  return report.savePageNow === undefined ? rebuilt : { ...rebuilt, savePageNow: report.savePageNow };
 }
 
 /**
@@ -104,6 +120,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   const started = (options.now ?? Date.now)();
   const settings = resolveCheckSettings(options);
   const diagnoseSettings = resolveDiagnoseSettings(options);
+  const shorteners = loadShorteners(options.shorteners);
   const planSettings = {
     exclude: options.exclude ?? [],
     allowPrivate: settings.allowPrivate,
@@ -158,18 +175,24 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   };
 
   /** One request (plus its follow-ups) per URL, whichever file names it first; later occurrences join. */
-  const run = async (url: string, job: UrlJob): Promise<void> => {
-    // Let the rest of this file's occurrences join first: whether any wants a #fragment decides the request.
-    await Promise.resolve();
-    const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
+  /** The request for a URL and the follow-ups its answer calls for. */
+  const inspect = async (url: string, needs: { fragment: boolean }): Promise<{ result: CheckResult; followUps: Record<string, CheckResult> }> => {
     const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
-    network.add(result);
     const followUps: Record<string, CheckResult> = {};
     await Promise.all(
       followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
         followUps[followUp.key] = await fetcher.fetch(followUp.request);
       }),
     );
+    return { result, followUps };
+  };
+
+  const run = async (url: string, job: UrlJob): Promise<void> => {
+    // Let the rest of this file's occurrences join first: whether any wants a #fragment decides the request.
+    await Promise.resolve();
+    const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
+    const { result, followUps } = await inspect(url, needs);
+    network.add(result);
     for (const entry of job.entries) judge(job, entry, url, result, followUps);
     // A verdict depends only on the URL, the fragment and the answers (as the results cache assumes too), so
     // occurrences in files still to come take the verdict of their fragment; the page itself is let go.
@@ -231,7 +254,25 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       );
     }
 
-    const notices = options.archive === false ? [] : await addArchiveSuggestions(files, planned, verdicts, fetcher, options);
+    const archiveBaseUrl = (options.archiveBaseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
+    const snapshots = createArchive(fetcher, { baseUrl: archiveBaseUrl, ...(options.cache ? { store: options.cache.archive } : {}) });
+    const checkTarget = async (url: string): Promise<Verdict> => {
+      const cached = options.cache?.get(url, '');
+      if (cached !== undefined) return cached;
+      const { result, followUps } = await inspect(url, { fragment: false });
+      const link = { url, resolved: url, kind: 'link', syntax: 'link', text: '', line: 1, column: 1, offset: { start: 0, end: 0 } } as const;
+      const verdict = diagnose({ link, url, result, followUps, post: {} }, diagnoseSettings);
+      options.cache?.set(url, '', verdict);
+      return verdict;
+    };
+    await reviewShortLinks(files, planned, verdicts, shorteners, {
+      checkTarget,
+      fetcher,
+      ...(options.archive === false ? {} : { archive: { fetcher, baseUrl: archiveBaseUrl, snapshots, ...(options.cache ? { store: options.cache.archive } : {}) } }),
+    });
+    const notices = options.archive === false ? [] : await addArchiveSuggestions(files, planned, verdicts, snapshots, options);
+
+    const saved = options.savePageNow === undefined ? undefined : await saveAliveLinks(planned, verdicts, fetcher, dispatcher, { ...options.savePageNow, baseUrl: archiveBaseUrl, timeoutMs: settings.timeoutMs, now: options.now ?? Date.now, sleep: options.sleep ?? delay });
 
     const linksByFile = files.map((): CheckedLink[] => []);
     for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)! });
@@ -241,13 +282,14 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       ...(file.date === undefined ? {} : { date: file.date }),
       links: linksByFile[fileIndex]!,
     }));
-    return buildReport(reports, {
+    const report = buildReport(reports, {
       version: VERSION,
-      requests: fetcher.requestCount,
+      requests: fetcher.requestCount + (saved?.requests ?? 0),
       durationMs: (options.now ?? Date.now)() - started,
       urls: urls.size,
       notices,
     });
+    return saved === undefined ? report : { ...report, savePageNow: saved.saves };
   } finally {
     // A request still in flight when the run failed must not outlive it.
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
@@ -270,13 +312,9 @@ async function addArchiveSuggestions(
   files: ExtractedFile[],
   planned: PlannedLink[],
   verdicts: Map<PlannedLink, Verdict>,
-  fetcher: ReturnType<typeof createFetcher>,
+  archive: Archive,
   options: CheckOptions,
 ): Promise<Notice[]> {
-  const archive = createArchive(fetcher, {
-    ...(options.archiveBaseUrl === undefined ? {} : { baseUrl: options.archiveBaseUrl }),
-    ...(options.cache ? { store: options.cache.archive } : {}),
-  });
   const wanted = planned.filter((entry) => {
     const verdict = verdicts.get(entry);
     return (

@@ -20,8 +20,18 @@ export function renderJson(report: Report): string {
     },
     ...(report.notices === undefined ? {} : { notices: report.notices.map((notice) => ({ code: notice.code, message: redactText(notice.message), links: notice.links })) }),
     files: report.files.map((file) => orderFile(file, orderCheckedLink)),
+    ...(report.savePageNow === undefined ? {} : { savePageNow: orderSaves(report.savePageNow) }),
   };
   return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
+}
+
+/** `--save-alive`'s outcome, credentials removed like every other URL and text. */
+function orderSaves(saves: NonNullable<Report['savePageNow']>): NonNullable<Report['savePageNow']> {
+  return {
+    saved: saves.saved.map((saved) => ({ url: redactField(saved.url), capture: redactField(saved.capture), timestamp: saved.timestamp })),
+    refused: saves.refused.map((refused) => ({ url: redactField(refused.url), code: refused.code, reason: redactText(refused.reason) })),
+    recent: saves.recent,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
 import type { CheckedLink, FileReport, Report, State } from '../model.js';
 import { codeSpanInTable, encodeDestination, encodePath, escapeMarkdownText } from './markdown-escape.js';
 import { formatTimestamp, plural } from './text.js';
+import { savePageNowLines } from './save-page-now.js';
 
 export interface MarkdownOptions {
   /** Repository web address (`https://github.com/owner/repo`): file:line cells link to the lines. */
@@ -67,6 +68,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (rows.length > maxRows) out.push('', `… and ${rows.length - maxRows} more.`);
     out.push('', '</details>', '');
   }
+  const [saveHead, ...saves] = savePageNowLines(report);
+  if (saveHead !== undefined) out.push(`**${escapeMarkdownText(saveHead)}**`, '', ...saves.map((line) => `- ${escapeMarkdownText(line.trim())}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -2,6 +2,7 @@ import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
 import type { CheckedLink, FileReport, Report, State, Summary } from '../model.js';
 import { stripControl } from '../util/terminal.js';
 import { redactField, redactText } from './redact.js';
+import { savePageNowLines } from './save-page-now.js';
 
 export interface TextOptions {
   /** Colour with ANSI escapes (only ever those linkrot writes itself). */
@@ -66,6 +67,8 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('');
   }
   if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+  const saves = savePageNowLines(report).map(clean);
+  if (saves.length > 0) lines.push(...saves, '');
   for (const notice of report.notices ?? []) lines.push(`${paint('33', 'note')}: ${clean(redactText(notice.message))}`);
   lines.push(summaryLine(report.summary));
   return `${lines.join('\n')}\n`;

@@ -11,7 +11,7 @@ describe('stage entry points', () => {
       'DEFAULT_RETRY_MAX_DELAY_MS', 'DEFAULT_RETRY_MIN_DELAY_MS', 'DEFAULT_TIMEOUT_MS', 'DEFAULT_USER_AGENT',
       'NO_NETWORK_MIN_HOSTS', 'NoNetworkWatch', 'PRIVATE_ADDRESS_ERROR_CODE', 'SELECTED_HEADERS', 'backoffDelay', 'cacheLookup', 'classifyError',
       'classifyProxyStatus', 'createDispatcher', 'createFetcher', 'detectNoNetwork', 'findHostSettings', 'guardLookup', 'hostConcurrency',
-      'parseRetryAfter',
+      'parseRetryAfter', 'sendAttempt',
     ]);
   });
 

@@ -47,6 +47,7 @@ const FULL: Required<Omit<ConfigFile, 'maxAgeMs'>> = {
   knownDead: [
     { id: 'old-wiki', name: 'Our old wiki', hosts: ['wiki.example.com', '*.wiki.example.com'], pathPattern: '^/w/', ended: '2020-06', explanation: 'The wiki moved to Notion in 2020.' },
   ],
+  shorteners: [{ id: 'our-go-links', name: 'Our go links', hosts: ['go.example.com'], pathPattern: '^/[a-z0-9-]+$', source: 'https://example.com/go' }],
 };
 
 async function write(content: string, name = CONFIG_FILE_NAME): Promise<void> {

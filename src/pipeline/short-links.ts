@@ -1,0 +1,34 @@
+import { matchShortener, reviewShortLink, type CompiledShortener, type ShortLinkContext } from '../archive/index.js';
+import type { ExtractedFile, Verdict } from '../model.js';
+import type { PlannedLink } from '../plan/index.js';
+
+/**
+ * Review every short link's verdict (see `reviewShortLink`), once per URL, fragment and post date: the same
+ * short link in ten posts costs one archive lookup and one check of its target.
+ */
+export async function reviewShortLinks(
+  files: readonly ExtractedFile[],
+  planned: readonly PlannedLink[],
+  verdicts: Map<PlannedLink, Verdict>,
+  shorteners: readonly CompiledShortener[],
+  context: ShortLinkContext,
+): Promise<void> {
+  const reviews = new Map<string, Promise<Verdict>>();
+  await Promise.all(
+    planned.map(async (entry) => {
+      const verdict = verdicts.get(entry);
+      const url = entry.request;
+      if (verdict === undefined || url === undefined) return;
+      const shortener = matchShortener(url, shorteners);
+      if (shortener === undefined) return;
+      const date = files[entry.file]?.date;
+      const key = `${url}\u0000${entry.fragment ?? ''}\u0000${date ?? ''}`;
+      let review = reviews.get(key);
+      if (review === undefined) {
+        review = reviewShortLink(verdict, url, date, shortener, context);
+        reviews.set(key, review);
+      }
+      verdicts.set(entry, await review);
+    }),
+  );
+}
