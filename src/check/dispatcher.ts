@@ -7,8 +7,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import type { buildConnector, Dispatcher } from 'undici';
-import { Agent, EnvHttpProxyAgent, makeConnector } from './undici-parts.js';
+import type { buildConnector, Dispatcher, Pool as UndiciPool } from 'undici';
+import { Agent, EnvHttpProxyAgent, makeConnector, Pool } from './undici-parts.js';
 import { LinkrotError } from '../errors.js';
 import { isPrivateAddress } from '../plan/index.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './settings.js';
@@ -50,6 +50,41 @@ export interface DispatcherOptions {
    * every request shares the proxy's origin.
    */
   connectionsPerOrigin?: number;
+}
+
+/** Error code of a CONNECT the proxy did not answer with 200 (mapped to `proxy-error`, or by its Proxy-Status). */
+export const PROXY_TUNNEL_ERROR_CODE = 'ELINKROT_PROXY_TUNNEL';
+
+/** The proxy's answer to a CONNECT was not 200: its status and, when it sent one, its RFC 9209 `Proxy-Status`. */
+export class ProxyTunnelError extends Error {
+  readonly code = PROXY_TUNNEL_ERROR_CODE;
+  constructor(
+    target: string,
+    readonly status: number,
+    readonly proxyStatus: string | undefined,
+  ) {
+    super(`The proxy answered ${status} to CONNECT ${target}${proxyStatus === undefined ? '' : ` (Proxy-Status: ${proxyStatus})`}`);
+    this.name = 'ProxyTunnelError';
+  }
+}
+
+/**
+ * The connection to the proxy itself, as undici's proxy agent makes it (a `Pool`), except that a CONNECT the
+ * proxy refuses fails with a `ProxyTunnelError`: undici keeps only the status ("Proxy response (502) !== 200"),
+ * and the `Proxy-Status` header is what tells a name that does not exist from a proxy that failed.
+ */
+function proxyClient(origin: URL, options: UndiciPool.Options): Dispatcher {
+  const pool = new Pool(origin, options);
+  const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+  return Object.assign(pool, {
+    async connect(connectOptions: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> {
+      const answer = await connect(connectOptions);
+      if (answer.statusCode === 200) return answer;
+      answer.socket.on('error', () => undefined).destroy();
+      const header = answer.headers['proxy-status'];
+      throw new ProxyTunnelError(String(connectOptions.path), answer.statusCode, Array.isArray(header) ? header.join(', ') : header);
+    },
+  });
 }
 
 function privateAddressError(host: string, address: string): NodeJS.ErrnoException {
@@ -178,7 +213,9 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   return new EnvHttpProxyAgent({
     ...agentOptions,
     // Forward plain http:// requests (no CONNECT tunnel) so a proxy's own answer (502 + Proxy-Status) is seen.
+    // https:// always goes through a CONNECT tunnel, with TLS to the origin inside it (undici's rule).
     proxyTunnel: false,
+    clientFactory: proxyClient,
     proxyTls: tlsOptions,
     requestTls: tlsOptions,
     // An empty string keeps undici from falling back to process.env when the caller passed its own env.
