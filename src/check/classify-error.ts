@@ -116,7 +116,8 @@ export function classifyError(error: unknown): ClassifiedError {
   }
   for (const entry of chain) {
     const text = entry instanceof Error ? entry.message : '';
-    if (/Proxy response \(\d+\)/.test(text)) return { code: 'proxy-error', message };
+    // undici's words for a CONNECT the proxy refused, and for its 407 to a forwarded http:// request.
+    if (/Proxy response \(\d+\)|Proxy Authentication Required/.test(text)) return { code: 'proxy-error', message };
     if (/certificate|ssl|tls/i.test(text)) return { code: 'tls-error', message };
   }
   const aborted = chain.some((entry) => codeOf(entry) === 'UND_ERR_ABORTED' || (entry as Error)?.name === 'AbortError');

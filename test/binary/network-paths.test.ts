@@ -192,18 +192,28 @@ describe('a proxy that refuses or fails', () => {
     expect(run.seen.lookups).toEqual([]);
   });
 
-  it.each([
-    ['403 (forbidden by policy)', { status: 403 }],
-    ['407 (proxy authentication required)', { status: 407, headers: { 'proxy-authenticate': 'Basic realm="proxy"' } }],
-  ])('CONNECT answered %s: the https link is unreachable (network-error), never dead', async (_name, refusal) => {
+  it('CONNECT answered 403 (forbidden by policy): the https link is unreachable (network-error), never dead', async () => {
     const server = await origin();
-    const strict = await proxy({ names: { 'plain.example.net': server.port }, refuseConnect: refusal });
+    const strict = await proxy({ names: { 'plain.example.net': server.port }, refuseConnect: { status: 403 } });
     const env = { HTTP_PROXY: strict.url, HTTPS_PROXY: strict.url };
     const run = await check(['https://www.coursera.org/learn/machine-learning', 'http://plain.example.net/ok'], env, ['--retries', '0']);
     expect(run.links).toEqual({ 'https://www.coursera.org/learn/machine-learning': 'unreachable/network-error', 'http://plain.example.net/ok': 'alive/ok' });
     const report = JSON.parse(run.stdout) as { files: Array<{ links: Array<{ detail: string }> }> };
     expect(report.files[0]!.links[0]!.detail).toMatch(/proxy/i);
     expect(strict.connects).toContain('www.coursera.org:443');
+  });
+
+  it('407 (proxy authentication required) to CONNECT and to http://: unreachable (network-error), never dead', async () => {
+    const server = await origin();
+    const refusal = { status: 407, headers: { 'proxy-authenticate': 'Basic realm="proxy"' } };
+    const locked = await proxy({ refuseConnect: refusal, refuseForward: refusal });
+    // A host in NO_PROXY answers, so the run is not "no network".
+    const env = { HTTP_PROXY: locked.url, HTTPS_PROXY: locked.url, NO_PROXY: '127.0.0.1' };
+    const urls = ['https://www.coursera.org/learn/machine-learning', 'http://www.example.com/', `${server.origin}/ok`];
+    const run = await check(urls, env, ['--retries', '0', '--allow-private']);
+    expect(run.links).toEqual({ [urls[0]!]: 'unreachable/network-error', [urls[1]!]: 'unreachable/network-error', [urls[2]!]: 'alive/ok' });
+    expect(locked.connects).toContain('www.coursera.org:443');
+    expect(locked.forwarded).toEqual(expect.arrayContaining([expect.stringMatching(/ http:\/\/www\.example\.com\/$/)]));
   });
 
   it('the proxy\'s own 502 with Proxy-Status (RFC 9209) is read for http:// and for a failed CONNECT alike', async () => {

@@ -32,6 +32,8 @@ export interface TestProxyOptions {
   names?: Record<string, number>;
   /** Answer every CONNECT with this instead of opening a tunnel. */
   refuseConnect?: ProxyRefusal;
+  /** Answer every plain http:// request with this instead of forwarding it. */
+  refuseForward?: ProxyRefusal;
   /** Intercept: answer every request (http and, inside CONNECT, https) from `web`, with certificates from `ca`. */
   intercept?: { ca: CertificateAuthority; web: WebHandler };
   /** Hosts whose CONNECT (in intercept mode) fails as if the origin refused the connection. */
@@ -101,6 +103,10 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
       url = new URL(target);
     } catch {
       respond(response, { status: 400 });
+      return;
+    }
+    if (options.refuseForward !== undefined) {
+      respond(response, options.refuseForward);
       return;
     }
     if (options.intercept !== undefined) {
