@@ -7,8 +7,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import type { buildConnector, Dispatcher, Pool as UndiciPool } from 'undici';
-import { Agent, EnvHttpProxyAgent, makeConnector, Pool } from './undici-parts.js';
+import type { Agent as UndiciAgent, buildConnector, Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, makeConnector, sendConnect } from './undici-parts.js';
 import { LinkrotError } from '../errors.js';
 import { isPrivateAddress } from '../plan/index.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './settings.js';
@@ -69,16 +69,16 @@ export class ProxyTunnelError extends Error {
 }
 
 /**
- * The connection to the proxy itself, as undici's proxy agent makes it (a `Pool`), except that a CONNECT the
- * proxy refuses fails with a `ProxyTunnelError`: undici keeps only the status ("Proxy response (502) !== 200"),
- * and the `Proxy-Status` header is what tells a name that does not exist from a proxy that failed.
+ * The connection to the proxy itself, which undici's proxy agent sends its CONNECTs through (with the `connect`
+ * method that only undici's index gives dispatchers, see undici-parts.ts). A CONNECT the proxy refuses fails with
+ * a `ProxyTunnelError`: undici keeps only the status ("Proxy response (502) !== 200"), and the `Proxy-Status`
+ * header is what tells a name that does not exist from a proxy that failed.
  */
-function proxyClient(origin: URL, options: UndiciPool.Options): Dispatcher {
-  const pool = new Pool(origin, options);
-  const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
-  return Object.assign(pool, {
+function proxyClient(_proxy: URL, options: UndiciAgent.Options): Dispatcher {
+  const client = new Agent(options);
+  return Object.assign(client, {
     async connect(connectOptions: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> {
-      const answer = await connect(connectOptions);
+      const answer = await sendConnect.call(client, connectOptions);
       if (answer.statusCode === 200) return answer;
       answer.socket.on('error', () => undefined).destroy();
       const header = answer.headers['proxy-status'];

@@ -14,14 +14,6 @@ declare module 'undici/lib/core/connect.js' {
 declare module 'undici/lib/core/util.js' {
   export const parseHeaders: typeof import('undici').util.parseHeaders;
 }
-declare module 'undici/lib/dispatcher/dispatcher.js' {
-  const value: typeof import('undici').Dispatcher;
-  export default value;
-}
-declare module 'undici/lib/dispatcher/pool.js' {
-  const value: typeof import('undici').Pool;
-  export default value;
-}
 declare module 'undici/lib/api/api-connect.js' {
   const value: import('undici').Dispatcher['connect'];
   export default value;
