@@ -167,6 +167,32 @@ describe('through a proxy (HTTP_PROXY / HTTPS_PROXY)', () => {
     expect(untrusted.links).toEqual({ [urls[0]!]: 'unreachable/tls-error' });
   });
 
+  it('behind the proxy the private-address guard still holds, and a server that never answers ends in a timeout', async () => {
+    const handler: WebHandler = (url, request, response) => {
+      if (url.hostname === 'hangs.example.com') return; // accepts the request, never answers
+      if (url.pathname === '/to-metadata') {
+        response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+        response.end();
+        return;
+      }
+      web({ 'https://www.example.com/ok': 200 })(url, request, response);
+    };
+    const inspecting = await proxy({ intercept: { ca: corporateCa, web: handler } });
+    const urls = ['https://www.example.com/ok', 'https://www.example.com/to-metadata', 'http://localhost:8080/admin', 'http://169.254.169.254/latest/', 'https://hangs.example.com/'];
+    const env = { HTTPS_PROXY: inspecting.url, HTTP_PROXY: inspecting.url, NODE_EXTRA_CA_CERTS: corporateCa.caFile };
+    const run = await check(urls, env, ['--retries', '0', '--timeout', '2s']);
+    expect(run.links).toEqual({
+      [urls[0]!]: 'alive/ok',
+      [urls[1]!]: 'blocked/private-redirect',
+      [urls[2]!]: 'skipped/private-address',
+      [urls[3]!]: 'skipped/private-address',
+      [urls[4]!]: 'unreachable/timeout',
+    });
+    // Nothing private was asked of the proxy, neither the links nor the redirect's target.
+    const asked = [...inspecting.forwarded, ...inspecting.connects, ...inspecting.intercepted];
+    expect(asked.filter((line) => /localhost|169\.254/.test(line))).toEqual([]);
+  });
+
   it('NO_PROXY: listed hosts are reached directly, the rest through the proxy', async () => {
     const plain = await origin();
     const secure = await origin('127.0.0.1');
