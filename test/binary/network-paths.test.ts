@@ -205,6 +205,17 @@ describe('through a proxy (HTTP_PROXY / HTTPS_PROXY)', () => {
     expect(forward.connects.every((target) => target.startsWith('plain.example.net:'))).toBe(true);
     expect(secure.received.length).toBeGreaterThan(0);
   });
+  it('with only HTTPS_PROXY set, http:// links go direct (as with curl) and https:// through the proxy', async () => {
+    const plain = await origin();
+    const secure = await origin('secure.example.net');
+    const tunnel = await proxy({ names: { 'secure.example.net': secure.port } });
+    const run = await check([`${plain.origin}/ok`, 'https://secure.example.net/ok'], { HTTPS_PROXY: tunnel.url, NODE_EXTRA_CA_CERTS: ca.caFile }, ['--allow-private']);
+    expect(run.links).toEqual({ [`${plain.origin}/ok`]: 'alive/ok', 'https://secure.example.net/ok': 'alive/ok' });
+    expect(tunnel.forwarded).toEqual([]);
+    // (the https probe of the http link is an https request: it goes through the proxy)
+    expect(tunnel.connects).toContain('secure.example.net:443');
+    expect(plain.received.map((request) => request.url)).toContain('/ok');
+  });
 });
 
 describe('a proxy that refuses or fails', () => {
