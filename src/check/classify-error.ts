@@ -3,7 +3,7 @@
  * `cause` chain, never on a message alone (except undici's tunnel failure, which has no code of its own).
  */
 import type { NetworkErrorCode } from '../model.js';
-import { PRIVATE_ADDRESS_ERROR_CODE } from './dispatcher.js';
+import { PRIVATE_ADDRESS_ERROR_CODE, PROXY_TUNNEL_ERROR_CODE, ProxyTunnelError } from './dispatcher.js';
 
 /** Thrown (internally) when linkrot's own deadline for an attempt passes. */
 export class DeadlineError extends Error {
@@ -44,6 +44,7 @@ const CODE_TABLE: Record<string, NetworkErrorCode> = {
   Z_BUF_ERROR: 'protocol-error',
   ERR_BROTLI_DECOMPRESSION_FAILED: 'protocol-error',
   UND_ERR_PRX_TLS: 'proxy-error',
+  [PROXY_TUNNEL_ERROR_CODE]: 'proxy-error',
   [PRIVATE_ADDRESS_ERROR_CODE]: 'private-address',
 };
 
@@ -99,6 +100,10 @@ export function classifyError(error: unknown): ClassifiedError {
   // A reset during the TLS handshake is a TLS failure of the origin (it does not speak TLS there), not a reset
   // of an exchange that could go better next time.
   if (/before secure TLS connection was established/i.test(message)) return { code: 'tls-error', message };
+  // A CONNECT the proxy refused says why in its Proxy-Status, as a forwarded request's 502 does.
+  const tunnel = chain.find((entry): entry is ProxyTunnelError => entry instanceof ProxyTunnelError);
+  const reported = tunnel?.proxyStatus === undefined ? undefined : classifyProxyStatus(tunnel.proxyStatus);
+  if (reported !== undefined) return reported;
   for (const entry of chain) {
     const code = codeOf(entry);
     if (code === undefined) continue;
@@ -111,7 +116,8 @@ export function classifyError(error: unknown): ClassifiedError {
   }
   for (const entry of chain) {
     const text = entry instanceof Error ? entry.message : '';
-    if (/Proxy response \(\d+\)/.test(text)) return { code: 'proxy-error', message };
+    // undici's words for a CONNECT the proxy refused, and for its 407 to a forwarded http:// request.
+    if (/Proxy response \(\d+\)|Proxy Authentication Required/.test(text)) return { code: 'proxy-error', message };
     if (/certificate|ssl|tls/i.test(text)) return { code: 'tls-error', message };
   }
   const aborted = chain.some((entry) => codeOf(entry) === 'UND_ERR_ABORTED' || (entry as Error)?.name === 'AbortError');

@@ -7,8 +7,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import type { buildConnector, Dispatcher } from 'undici';
-import { Agent, EnvHttpProxyAgent, makeConnector } from './undici-parts.js';
+import type { Agent as UndiciAgent, buildConnector, Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, makeConnector, sendConnect } from './undici-parts.js';
 import { LinkrotError } from '../errors.js';
 import { isPrivateAddress } from '../plan/index.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './settings.js';
@@ -50,6 +50,41 @@ export interface DispatcherOptions {
    * every request shares the proxy's origin.
    */
   connectionsPerOrigin?: number;
+}
+
+/** Error code of a CONNECT the proxy did not answer with 200 (mapped to `proxy-error`, or by its Proxy-Status). */
+export const PROXY_TUNNEL_ERROR_CODE = 'ELINKROT_PROXY_TUNNEL';
+
+/** The proxy's answer to a CONNECT was not 200: its status and, when it sent one, its RFC 9209 `Proxy-Status`. */
+export class ProxyTunnelError extends Error {
+  readonly code = PROXY_TUNNEL_ERROR_CODE;
+  constructor(
+    target: string,
+    readonly status: number,
+    readonly proxyStatus: string | undefined,
+  ) {
+    super(`The proxy answered ${status} to CONNECT ${target}${proxyStatus === undefined ? '' : ` (Proxy-Status: ${proxyStatus})`}`);
+    this.name = 'ProxyTunnelError';
+  }
+}
+
+/**
+ * The connection to the proxy itself, which undici's proxy agent sends its CONNECTs through (with the `connect`
+ * method that only undici's index gives dispatchers, see undici-parts.ts). A CONNECT the proxy refuses fails with
+ * a `ProxyTunnelError`: undici keeps only the status ("Proxy response (502) !== 200"), and the `Proxy-Status`
+ * header is what tells a name that does not exist from a proxy that failed.
+ */
+function proxyClient(_proxy: URL, options: UndiciAgent.Options): Dispatcher {
+  const client = new Agent(options);
+  return Object.assign(client, {
+    async connect(connectOptions: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> {
+      const answer = await sendConnect.call(client, connectOptions);
+      if (answer.statusCode === 200) return answer;
+      answer.socket.on('error', () => undefined).destroy();
+      const header = answer.headers['proxy-status'];
+      throw new ProxyTunnelError(String(connectOptions.path), answer.statusCode, Array.isArray(header) ? header.join(', ') : header);
+    },
+  });
 }
 
 function privateAddressError(host: string, address: string): NodeJS.ErrnoException {
@@ -178,7 +213,9 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   return new EnvHttpProxyAgent({
     ...agentOptions,
     // Forward plain http:// requests (no CONNECT tunnel) so a proxy's own answer (502 + Proxy-Status) is seen.
+    // https:// always goes through a CONNECT tunnel, with TLS to the origin inside it (undici's rule).
     proxyTunnel: false,
+    clientFactory: proxyClient,
     proxyTls: tlsOptions,
     requestTls: tlsOptions,
     // An empty string keeps undici from falling back to process.env when the caller passed its own env.

@@ -219,8 +219,13 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
+    const abort = this.#abort;
     this.#abort = undefined;
     this.#fail(error);
+    // undici calls this once a request is over, when aborting it changes nothing, except its forwarder for plain
+    // http:// behind a proxy, which reports the proxy's 407 here while the response still runs: left alone, that
+    // response stalled its connection and the run never ended.
+    abort?.(error);
   }
 }
 

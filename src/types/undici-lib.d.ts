@@ -14,3 +14,7 @@ declare module 'undici/lib/core/connect.js' {
 declare module 'undici/lib/core/util.js' {
   export const parseHeaders: typeof import('undici').util.parseHeaders;
 }
+declare module 'undici/lib/api/api-connect.js' {
+  const value: import('undici').Dispatcher['connect'];
+  export default value;
+}
