@@ -57,12 +57,21 @@ describe('soft 404', () => {
     expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
   });
 
-  it('is dead when title and heading both say so, even where made-up addresses get a real 404', () => {
+  it('is dead when title, heading and text all say so and the site answers made-up addresses "not found" too', () => {
     const checked = result(URL_PAGE, html(SOFT_404_EN));
     const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', { status: 404 });
     const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
     expect([verdict.state, verdict.reason]).toEqual(['dead', 'soft-404']);
     expect(verdict.detail).toContain('title and heading');
+    expect(verdict.detail).toContain('404 Not Found');
+  });
+
+  it('is only likely when the site answers a made-up address with an ordinary page', () => {
+    const checked = result(URL_PAGE, html(SOFT_404_EN));
+    const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', html(ARTICLE));
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
+    expect(verdict.detail).toContain('different page');
   });
 
   it('is only likely when the title alone says so and the probe could not be made', () => {
