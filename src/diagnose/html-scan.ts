@@ -21,7 +21,10 @@ export interface HtmlFacts {
    * inside an `article` or `main`): how much the page itself has to say.
    */
   mainTextLength: number;
-  /** The first characters of that text, white space collapsed: where a page says what it is. */
+  /**
+   * The first characters of that text, `h1` headings left out (the heading is read on its own), white space
+   * collapsed: where a page says what it is.
+   */
   opening: string;
 }
 
@@ -91,6 +94,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
   const headers: boolean[] = [];
   let mainTextLength = 0;
   let opening = '';
+  let h1Depth = 0;
   let inTitle = false;
   let currentHeading: { level: number; text: string } | undefined;
   let titleDone = false;
@@ -116,6 +120,7 @@ function scanHtmlOnce(html: string): HtmlFacts {
           headers.push(contentDepth === 0);
           if (contentDepth === 0) chromeDepth += 1;
         }
+        if (name === 'h1') h1Depth += 1;
         if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && !titleDone) inTitle = true;
         const level = headingLevelOf(name);
@@ -141,13 +146,14 @@ function scanHtmlOnce(html: string): HtmlFacts {
         if (text.length < TEXT_CAP) text += separate ? ` ${data.replace(WHITE_SPACE, ' ')}` : data.replace(WHITE_SPACE, ' ');
         if (chromeDepth === 0) {
           mainTextLength += length;
-          if (opening.length < OPENING_CAP) opening += `${separate ? ' ' : ''}${data.replace(WHITE_SPACE, ' ')}`;
+          if (opening.length < OPENING_CAP && h1Depth === 0) opening += `${separate ? ' ' : ''}${data.replace(WHITE_SPACE, ' ')}`;
         }
       },
       onclosetag(name) {
         if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
         if (CHROME_TAGS.has(name) || (name === 'header' && headers.pop() === true)) chromeDepth = Math.max(0, chromeDepth - 1);
         else if (CONTENT_TAGS.has(name) && contentDepth > 0) contentDepth -= 1;
+        if (name === 'h1' && h1Depth > 0) h1Depth -= 1;
         if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && inTitle) {
           inTitle = false;

@@ -11,7 +11,7 @@ import {
 import { readUrl } from '../util/url.js';
 
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»/~]\s+|\s*::\s*/;
-const APP_SHELL = /\bid=["'](?:root|app|__next|__nuxt|svelte)["']|enable javascript|requires javascript/i;
+const APP_SHELL = /\bid=["'](?:root|app|__next|__nuxt|svelte|app-root|main-app)["']|<app-root\b|\bng-version=|ember-application|<flt-|enable javascript|requires javascript/i;
 const CURLY_APOSTROPHES = /[’‘ʼ]/g;
 const WORDS = /[\p{L}\p{N}']+/gu;
 /** Digits alone (`!!1`) and status codes stand beside a phrase without giving it a subject. */
@@ -43,10 +43,16 @@ function normalise(text: string): string {
 
 const ALL_PHRASES: readonly string[] = Object.values(SOFT_404_PHRASES).flat();
 const TITLE_PHRASES = phraseMatcher(ALL_PHRASES);
-const TEXT_PHRASES = phraseMatcher([...ALL_PHRASES.filter((phrase) => phrase.length >= 8), ...SOFT_404_TEXT_PHRASES]);
+/** In running text, short phrases ("not found", "404") are too often quoted or discussed: only sentences count. */
+const TEXT_PHRASES = phraseMatcher([...ALL_PHRASES.filter((phrase) => phrase.length >= 12), ...SOFT_404_TEXT_PHRASES]);
+const STATUS_NUMBERS = /^[\s\d!.()#:-]*$/;
 
-/** What a title segment or heading says about a not-found phrase in it. */
-type PhraseUse = 'says' | 'mentions' | 'none';
+/**
+ * What a title segment or heading says about a not-found phrase in it: `says` (a not-found message and nothing
+ * else), `number` (a bare status number, "404": a name as often as a message), `mentions` (the phrase among other
+ * words), or `none`.
+ */
+type PhraseUse = 'says' | 'number' | 'mentions' | 'none';
 
 export interface Soft404Sign {
   /**
@@ -69,7 +75,8 @@ export interface Soft404Sign {
 export const soft404Sign = perPage(readSoft404Sign);
 
 function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
-  const title = facts.title.split(TITLE_SEPARATORS).map(phraseUse).reduce(strongest, 'none');
+  const segments = facts.title.split(TITLE_SEPARATORS).map(phraseUse);
+  const title = segments.includes('mentions') ? 'mentions' : segments.find((use) => use !== 'none') ?? 'none';
   const heading = phraseUse(facts.heading);
   const textSays = firstMatch(TEXT_PHRASES, normalise(facts.opening));
   const article = facts.mainTextLength >= ARTICLE_TEXT_CHARS;
@@ -79,12 +86,17 @@ function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefine
     evidence,
     ...(textSays === undefined ? {} : { textSays }),
   });
-  if (title === 'says' && heading === 'says') return sign('declared', `its title and heading say "${facts.title}"`);
-  if (title === 'says') return sign('declared', `its title says "${facts.title}"`);
-  if (heading === 'says') return sign('declared', `its heading says "${facts.heading}"`);
-  // A longer title that contains the phrase names a subject: only the page's own text can make it a sign.
-  if ((title === 'mentions' || heading === 'mentions') && textSays !== undefined && !article) {
-    return sign('mentioned', `its title says "${facts.title}" and its text "${textSays}"`);
+  const uses = [title, heading];
+  // A title or heading that puts the phrase among other words names a subject ("404 not found #812" beside the
+  // title "404 not found"): only the page's own text can make it a sign.
+  if (uses.includes('mentions')) {
+    return textSays !== undefined && !article ? sign('mentioned', `its title says "${facts.title}" and its text "${textSays}"`) : undefined;
+  }
+  // "404" alone is a name as often as a message (a song, a room, a film): it declares only with the text's help.
+  const declared = uses.includes('says') || (uses.includes('number') && textSays !== undefined);
+  if (declared) {
+    if (title !== 'none' && heading !== 'none') return sign('declared', `its title and heading say "${facts.title}"`);
+    return sign('declared', title !== 'none' ? `its title says "${facts.title}"` : `its heading says "${facts.heading}"`);
   }
   if (textSays !== undefined) return sign('text', `its text says "${textSays}"`);
   if (facts.textLength < TINY_BODY_TEXT_CHARS && !APP_SHELL.test(html)) return sign('tiny', `it shows only ${facts.textLength} characters of text`);
@@ -101,12 +113,8 @@ function phraseUse(raw: string): PhraseUse {
   const words = rest.match(WORDS) ?? [];
   const subject = words.some((word) => !SOFT_404_FILLER_WORDS.has(word.replace(/'/g, '')) && !NUMERIC_FILLER.test(word));
   // Letters of a script written without spaces left over are a subject too ("例" beside a Japanese phrase).
-  return subject || SCRIPTS_WITHOUT_SPACES.test(rest) ? 'mentions' : 'says';
-}
-
-function strongest(a: PhraseUse, b: PhraseUse): PhraseUse {
-  if (a === 'says' || b === 'says') return 'says';
-  return a === 'mentions' || b === 'mentions' ? 'mentions' : 'none';
+  if (subject || SCRIPTS_WITHOUT_SPACES.test(rest)) return 'mentions';
+  return STATUS_NUMBERS.test(segment) ? 'number' : 'says';
 }
 
 function firstMatch(pattern: RegExp, text: string): string | undefined {

@@ -26,12 +26,13 @@ export const PARKING_SOURCE_SIGNS: readonly RegExp[] = [
 export const PARKING_SOURCE_KEYWORDS = /park|bodis|lander|adsense/i;
 
 /** A cheap first pass over the text: every text sign contains one of these words. */
-export const PARKED_TEXT_KEYWORDS = /domain|dominio|domínio|домен|ドメイン|域名|parked/i;
+export const PARKED_TEXT_KEYWORDS = /domain|dominio|domínio|домен|ドメイン|域名|parked|for sale/i;
 
 /** Phrases that parking and sale pages show (matched in the visible text and title). */
 export const PARKED_TEXT_SIGNS: readonly RegExp[] = [
   /\bthis domain (?:name )?(?:is|may be) for sale\b/i,
   /\bthe domain (?:name )?[\w.-]+ (?:is|may be) for sale\b/i,
+  /\b[\w-]+\.[a-z]{2,12} (?:is|may be) for sale\b/i,
   /\bbuy this domain\b/i,
   /\bthis domain is parked\b/i,
   /\bparked free,? courtesy of\b/i,
