@@ -15,6 +15,7 @@ export const PARKING_SOURCE_SIGNS: readonly RegExp[] = [
   /www\.google\.com\/adsense\/domains\/caf\.js/i,
   /\bwindow\.park\s*=/i,
   /\/lander\b[^"']*\.js/i,
+  /\blocation(?:\.href)?\s*=\s*["']\/lander["']/i,
   /parking\.(?:godaddy|namecheap|dynadot)\./i,
   /\bdomain-parking\b/i,
 ];

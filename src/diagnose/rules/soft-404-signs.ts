@@ -9,8 +9,8 @@ export const SOFT_404_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'page not found', 'not found', '404', 'file not found', 'page cannot be found', "page can't be found",
     'page could not be found', 'the page you requested', 'page does not exist', "page doesn't exist",
     'no longer available', 'content not found', 'course not found', 'article not found', 'post not found',
-    'nothing found', 'oops! that page', 'this page is missing', 'page is unavailable', 'resource not found',
-    'we couldn’t find that page', "we couldn't find that page", 'sorry, we couldn', 'page missing',
+    'nothing found', 'this page is missing', 'page is unavailable', 'resource not found',
+    'we couldn’t find that page', "we couldn't find that page", 'page missing',
   ],
   de: ['seite nicht gefunden', 'nicht gefunden', 'seite existiert nicht', 'seite wurde nicht gefunden', 'fehler 404'],
   fr: ['page non trouvée', 'page introuvable', 'page non disponible', "cette page n'existe pas", 'erreur 404', 'introuvable'],
@@ -41,17 +41,21 @@ export const SOFT_404_TEXT_PHRASES: readonly string[] = [
 
 /**
  * Words that may stand beside a not-found phrase in a title segment or heading without giving it a subject of its
- * own: "Oops! That page can't be found", "Error 404 (Not Found)!!1", "File or directory not found". Any other word
+ * own (apostrophes dropped: `cant`): "Oops! That page can't be found", "Error 404 (Not Found)!!1", "File or directory not found", "Product not
+ * found" (the nouns are the things that go missing). Any other word
  * ("HTTP 404", "nginx returns 404 Not Found", "404 Lyrics") makes the phrase part of what the page is about.
  */
 export const SOFT_404_FILLER_WORDS: ReadonlySet<string> = new Set([
   'error', 'oops', 'ooops', 'oopsie', 'whoops', 'sorry', 'uh', 'oh', 'ah', 'hmm', 'hm', 'ouch', 'ugh', 'aw', 'snap',
   'dang', 'yikes', 'no', 'the', 'this', 'that', 'a', 'an', 'we', 'you', 'our', 'it', 'its', 'is', 'was', 'are',
   'seems', 'looks', 'like', 'requested', 'page', 'pages', 'file', 'directory', 'or', 'resource', 'content',
-  'document', 'item', 'post', 'article', 'course', 'site', 'entry', 'url', 'link', 'not', 'found', 'here', 'there',
+  'document', 'item', 'post', 'article', 'course', 'site', 'entry', 'url', 'link', 'product', 'user', 'profile',
+  'account', 'video', 'photo', 'image', 'question', 'topic', 'thread', 'story', 'blog', 'project', 'repository',
+  'package', 'event', 'collection', 'not', 'found', 'here', 'there', 'be', 'cant', 'cannot', 'could', 'couldnt',
+  'find', 'seem', 'to', 'what', 'looking', 'for',
   'nothing', 'missing', 'code', 'fehler', 'seite', 'die', 'ups', 'hoppla', 'leider', 'erreur', 'oups', 'la', 'le',
   'désolé', 'página', 'lo', 'sentimos', 'vaya', 'erro', 'ops', 'desculpe', 'errore', 'pagina', 'spiacenti', 'fout',
-  'oeps', 'błąd', 'strona', 'ошибка', 'страница', 'упс', 'извините', 'hata',
+  'oeps', 'błąd', 'strona', 'ошибка', 'страница', 'упс', 'упсс', 'извините', 'hata',
 ]);
 
 /**
