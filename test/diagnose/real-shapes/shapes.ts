@@ -58,6 +58,8 @@ function file(contentType: string, body: string | Buffer): Reply {
 }
 
 const alive = (path: string, route: Route): ShapeLink => ({ path, route, truth: 'alive', expect: 'alive/ok' });
+/** A link that now redirects to the site's error or removed-content page. */
+const toErrorPage = (path: string, target: string, status: number): ShapeLink => ({ path, route: redirect(target, status), truth: 'dead', expect: 'dead/soft-404', soft: true });
 const softDead = (path: string, route: Route = (p) => html(p)): ShapeLink => ({ path, route, truth: 'dead', expect: 'dead/soft-404', soft: true });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -275,6 +277,18 @@ function parkingCrewLander(domain: string): string {
 <body><div id="wrapper"><div id="header"><h1>${domain}</h1></div><div id="searchbox"><input type="text" name="search"></div><div id="links"><a>Online Degree</a> <a>Student Loans</a></div><div id="footer">2024 Copyright. All Rights Reserved. <a>Privacy Policy</a></div></div></body></html>`;
 }
 
+/** A single-page app that answers every path with its shell (the first one listed). Every listed route is alive. */
+function spaShape(id: string, source: string, shells: Array<[path: string, title: string, mount: string]>): Shape {
+  const [, title, mount] = shells[0]!;
+  return {
+    id,
+    group: 'little-text',
+    source,
+    links: shells.map(([path, name, point]) => alive(path, html(appShell(name, point)))),
+    fallback: html(appShell(title, mount)),
+  };
+}
+
 const GENERIC_404 = html(bareErrorPage('404 Not Found', '404 Not Found', '', 'nginx/1.18.0 (Ubuntu)'), 404);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -445,31 +459,19 @@ export const SHAPES: Shape[] = [
     ],
     fallback: GENERIC_404,
   },
-  {
-    id: 'spa-react-shell',
-    group: 'little-text',
-    // Single-page apps serve one index.html with an empty mount point for every route
-    // (proofofexistence#67, CleverCloud docs #786).
-    source: `https://github.com/proofofexistence/proofofexistence/issues/67 (2019-02-18), https://github.com/CleverCloud/doc.clever-cloud.com/pull/786 (read ${READ})`,
-    links: [
-      alive('/', html(appShell('Acme Dashboard', '<div id="root"></div>'))),
-      alive('/settings/profile', html(appShell('Acme Dashboard', '<div id="root"></div>'))),
-      alive('/docs/getting-started', html(appShell('Acme Dashboard', '<div id="root"></div>'))),
-    ],
-    fallback: html(appShell('Acme Dashboard', '<div id="root"></div>')),
-  },
-  {
-    id: 'spa-angular-vue-shells',
-    group: 'little-text',
-    // Angular (`<app-root>`) and Vue (`#app`) shells, served for every route (CDCgov/prime-reportstream#2952).
-    source: `https://github.com/CDCgov/prime-reportstream/issues/2952 (2021-11-05, read ${READ})`,
-    links: [
-      alive('/reports/weekly', html(appShell('Report Stream', '<app-root ng-version="12.2.0"></app-root>'))),
-      alive('/map', html(appShell('Transit Map', '<div id="app"></div>'))),
-      alive('/about/team', html(appShell('Report Stream', '<app-root ng-version="12.2.0"></app-root>'))),
-    ],
-    fallback: html(appShell('Report Stream', '<app-root ng-version="12.2.0"></app-root>')),
-  },
+  // Single-page apps serve one index.html with an empty mount point for every route (proofofexistence#67,
+  // CleverCloud docs #786).
+  spaShape('spa-react-shell', `https://github.com/proofofexistence/proofofexistence/issues/67 (2019-02-18), https://github.com/CleverCloud/doc.clever-cloud.com/pull/786 (read ${READ})`, [
+    ['/', 'Acme Dashboard', '<div id="root"></div>'],
+    ['/settings/profile', 'Acme Dashboard', '<div id="root"></div>'],
+    ['/docs/getting-started', 'Acme Dashboard', '<div id="root"></div>'],
+  ]),
+  // Angular (`<app-root>`) and Vue (`#app`) shells, served for every route (CDCgov/prime-reportstream#2952).
+  spaShape('spa-angular-vue-shells', `https://github.com/CDCgov/prime-reportstream/issues/2952 (2021-11-05, read ${READ})`, [
+    ['/reports/weekly', 'Report Stream', '<app-root ng-version="12.2.0"></app-root>'],
+    ['/map', 'Transit Map', '<div id="app"></div>'],
+    ['/about/team', 'Report Stream', '<app-root ng-version="12.2.0"></app-root>'],
+  ]),
   {
     id: 'spa-index-served-as-404',
     group: 'little-text',
@@ -718,8 +720,8 @@ export const SHAPES: Shape[] = [
     source: `https://github.com/coala/coala-bears/issues/528 (2016-06-15, read ${READ})`,
     links: [
       alive('/guide/install', html(page({ title: 'Install – Guide', site: 'Guide', main: `<h1>Install</h1>${prose(41, 4, 'Download.')}` }))),
-      { path: '/guide/old-install', route: redirect('/404.html', 302), truth: 'dead', expect: 'dead/soft-404', soft: true },
-      { path: '/downloads/v1', route: redirect('/errors/404/', 301), truth: 'dead', expect: 'dead/soft-404', soft: true },
+      toErrorPage('/guide/old-install', '/404.html', 302),
+      toErrorPage('/downloads/v1', '/errors/404/', 301),
     ],
     routes: {
       '/404.html': html(page({ title: 'Not found – Guide', site: 'Guide', main: '<h1>Not found</h1><p>That page does not exist.</p>' })),
@@ -735,13 +737,10 @@ export const SHAPES: Shape[] = [
     source: `https://github.com/coala/coala-bears/issues/528 (2016-06-15: redirects to an error page by name; read ${READ})`,
     links: [
       alive('/Services/Default.aspx', html(page({ title: 'Services', site: 'City Council', main: `<h1>Services</h1>${prose(42, 4, 'Waste collection.')}` }))),
-      { path: '/News/2013/Flood.aspx', route: redirect('/NotFound.aspx?aspxerrorpath=/News/2013/Flood.aspx', 302), truth: 'dead', expect: 'dead/soft-404', soft: true },
-      { path: '/Council/Minutes2012.aspx', route: redirect('/page-not-found?url=/Council/Minutes2012.aspx', 302), truth: 'dead', expect: 'dead/soft-404', soft: true },
+      toErrorPage('/News/2013/Flood.aspx', '/NotFound.aspx?aspxerrorpath=/News/2013/Flood.aspx', 302),
+      toErrorPage('/Council/Minutes2012.aspx', '/page-not-found?url=/Council/Minutes2012.aspx', 302),
     ],
-    routes: {
-      '/NotFound.aspx': html(page({ title: 'Page not found', site: 'City Council', main: '<h1>Sorry</h1><p>We could not find that page.</p>' })),
-      '/page-not-found': html(page({ title: 'Page not found', site: 'City Council', main: '<h1>Sorry</h1><p>We could not find that page.</p>' })),
-    },
+    routes: Object.fromEntries(['/NotFound.aspx', '/page-not-found'].map((path) => [path, html(page({ title: 'Page not found', site: 'City Council', main: '<h1>Sorry</h1><p>We could not find that page.</p>' }))])),
     fallback: GENERIC_404,
   },
   {
@@ -751,8 +750,8 @@ export const SHAPES: Shape[] = [
     source: `https://github.com/coala/coala-bears/issues/528 (2016-06-15, error pages by name); imgur's removed.png placeholder (read ${READ})`,
     links: [
       alive('/a1b2c3.png', file('image/png', PNG)),
-      { path: '/Zx9Yq.png', route: redirect('/removed.png', 302), truth: 'dead', expect: 'dead/soft-404', soft: true },
-      { path: '/Qw3Rt.jpg', route: redirect('/removed.png', 302), truth: 'dead', expect: 'dead/soft-404', soft: true },
+      toErrorPage('/Zx9Yq.png', '/removed.png', 302),
+      toErrorPage('/Qw3Rt.jpg', '/removed.png', 302),
     ],
     routes: { '/removed.png': file('image/png', PNG) },
     fallback: GENERIC_404,
