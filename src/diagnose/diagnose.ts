@@ -120,8 +120,9 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
 
 /**
  * The soft-404 rungs of the evidence ladder. Dead needs the site's own confirmation: a made-up address on the
- * same site gets this same page, or the page declares itself missing in its title or heading *and* its text, is
- * no article, and the site answers made-up addresses "not found" as well. A sign the site contradicts (a
+ * same site gets this same page, or the page declares itself missing (in its title or heading *and* its text, or
+ * in a sentence about itself at the top of its text), is no article, and the site answers made-up addresses "not
+ * found" as well. A sign the site contradicts (a
  * different page for the made-up address) or cannot confirm is `suspicious` at most; an article whose subject is
  * the phrase (a question about a 404, the encyclopedia entry "HTTP 404") is left alone.
  */
@@ -140,13 +141,14 @@ function judgeSoft404(url: string, facts: HtmlFacts, html: string, result: Check
     }
     return makeVerdict('suspicious', 'soft-404-likely', `${says}, and a made-up address on the same site gets the same page (a catch-all?).`, result);
   }
-  if (sign.article || sign.claim === 'tiny' || sign.claim === 'text') return undefined;
-  if (answer === 'not-found' && sign.claim === 'declared' && sign.textSays !== undefined) {
+  if (sign.article || sign.claim === 'tiny') return undefined;
+  if (sign.claim === 'text' && !(answer === 'not-found' && sign.speaksOfItself)) return undefined;
+  if (answer === 'not-found' && ((sign.claim === 'declared' && sign.textSays !== undefined) || sign.claim === 'text')) {
     const probe = sibling?.status === undefined ? 'not found' : describeStatus(sibling.status);
     return makeVerdict(
       'dead',
       'soft-404',
-      `${says}, its text says "${sign.textSays}", and a made-up address on the same site is answered "not found" too (${probe}): confirmed by the site.`,
+      `${says}${sign.claim === 'declared' ? `, its text says "${sign.textSays}"` : ''}, and a made-up address on the same site is answered "not found" too (${probe}): confirmed by the site.`,
       result,
     );
   }

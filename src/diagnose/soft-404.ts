@@ -3,8 +3,10 @@ import type { CheckResult } from '../model.js';
 import { isHtml, perPage, scanHtml, type HtmlFacts } from './html-scan.js';
 import {
   ARTICLE_TEXT_CHARS,
+  SELF_PHRASE_WITHIN_CHARS,
   SOFT_404_FILLER_WORDS,
   SOFT_404_PHRASES,
+  SOFT_404_SELF_PHRASES,
   SOFT_404_TEXT_PHRASES,
   TINY_BODY_TEXT_CHARS,
 } from './rules/soft-404-signs.js';
@@ -46,6 +48,7 @@ const TITLE_PHRASES = phraseMatcher(ALL_PHRASES);
 /** In running text, short phrases ("not found", "404") are too often quoted or discussed: only sentences count. */
 const TEXT_PHRASES = phraseMatcher([...ALL_PHRASES.filter((phrase) => phrase.length >= 12), ...SOFT_404_TEXT_PHRASES]);
 const STATUS_NUMBERS = /^[\s\d!.()#:-]*$/;
+const SELF_PHRASES = phraseMatcher(SOFT_404_SELF_PHRASES);
 
 /**
  * What a title segment or heading says about a not-found phrase in it: `says` (a not-found message and nothing
@@ -65,6 +68,8 @@ export interface Soft404Sign {
   claim: 'declared' | 'mentioned' | 'text' | 'tiny';
   /** The page's opening text also says it is missing (the phrase seen). */
   textSays?: string;
+  /** Near its top, the page's text speaks of itself as missing ("the page you were looking for…"). */
+  speaksOfItself: boolean;
   /** The page has an article's worth of its own text. */
   article: boolean;
   /** What was seen, for the detail sentence. */
@@ -78,11 +83,14 @@ function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefine
   const segments = facts.title.split(TITLE_SEPARATORS).map(phraseUse);
   const title = segments.includes('mentions') ? 'mentions' : segments.find((use) => use !== 'none') ?? 'none';
   const heading = phraseUse(facts.heading);
-  const textSays = firstMatch(TEXT_PHRASES, normalise(facts.opening));
+  const opening = normalise(facts.opening);
+  const textSays = firstMatch(TEXT_PHRASES, opening);
+  const speaksOfItself = firstMatch(SELF_PHRASES, opening.slice(0, SELF_PHRASE_WITHIN_CHARS)) !== undefined;
   const article = facts.mainTextLength >= ARTICLE_TEXT_CHARS;
   const sign = (claim: Soft404Sign['claim'], evidence: string): Soft404Sign => ({
     claim,
     article,
+    speaksOfItself,
     evidence,
     ...(textSays === undefined ? {} : { textSays }),
   });

@@ -35,9 +35,28 @@ export const SOFT_404_TEXT_PHRASES: readonly string[] = [
   'was not found', 'could not find', "couldn't find", "can't find the page", 'no longer exists', 'has been removed',
   'has been deleted', 'moved or deleted', "isn't available", 'is not available', 'nothing was found', 'nothing found',
   'the page you are looking for', 'the page you were looking for', 'the page you requested', "we can't find",
+  'may have been moved', 'might have been moved', 'has been moved', 'might have been removed', 'check the url',
+  'mistyped', 'broken link', 'go back home', 'back to the homepage', 'return to the homepage', 'go to the homepage',
+  'try searching', 'no longer here', 'nothing here', "isn't here", 'the link you followed', 'the url you entered',
   'existiert nicht', 'nicht mehr verfügbar', "n'existe pas", "n'existe plus", 'no existe', 'não existe',
   'non esiste', 'не существует', 'не найдена', 'bestaat niet', 'nie istnieje', 'mevcut değil',
 ];
+
+/**
+ * Sentences in which a page speaks of itself as missing ("the page you were looking for…", "this page does not
+ * exist"): enough, near the top of a short page whose title is only the site's name, for the site to confirm by
+ * answering a made-up address "not found" too (Blogger's "Sorry, the page you were looking for in this blog does
+ * not exist."). "The file does not exist" in a question is not one.
+ */
+export const SOFT_404_SELF_PHRASES: readonly string[] = [
+  'the page you are looking for', 'the page you were looking for', 'the page you requested', 'the page you were trying',
+  'this page does not exist', "this page doesn't exist", 'page could not be found', 'page cannot be found',
+  "page can't be found", 'the link you followed', 'the url you entered', 'die angeforderte seite',
+  'la page que vous recherchez', 'la página que buscas', 'la pagina che stai cercando', 'страница, которую вы ищете',
+];
+
+/** The self-referring sentence must come this early in the page's own text. */
+export const SELF_PHRASE_WITHIN_CHARS = 300;
 
 /**
  * Words that may stand beside a not-found phrase in a title segment or heading without giving it a subject of its

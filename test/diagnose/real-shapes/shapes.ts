@@ -361,6 +361,9 @@ export const SHAPES: Shape[] = [
     links: [
       alive('/lantern-hollow-404-lyrics', html(page({ title: 'Lantern Hollow – 404 Lyrics | Lyrics Archive', site: 'Lyrics Archive', main: `<h1>404</h1><div class="lyrics">${prose(16, 6, '[Verse 1]')}</div><div class="credits">Written by Lantern Hollow · Released 2016</div>` }))),
       alive('/track/404', html(page({ title: '404 | Lantern Hollow', site: 'Lantern Hollow', main: '<h1>404</h1><p>from the album Static Season by Lantern Hollow</p><p>Digital track, streaming and download. Released March 3, 2016.</p><table><tr><td>1.</td><td>404</td><td>03:41</td></tr></table>' }))),
+      // The hard case: a track called "Not Found" whose title and heading are nothing but the phrase, on a site that
+      // 404s made-up addresses. Without a sentence saying the page is missing, it stays suspicious, never dead.
+      { path: '/track/not-found', route: html(page({ title: 'Not Found | Lantern Hollow', site: 'Lantern Hollow', main: '<h1>Not Found</h1><p>from the album Static Season by Lantern Hollow</p><p>Digital track, streaming and download. Released March 3, 2016.</p>' })), truth: 'alive', expect: 'suspicious/soft-404-likely' },
       alive('/title/tt4451234', html(page({ title: 'Not Found (2015) - Film Database', site: 'Film Database', main: '<h1>Not Found (2015)</h1><p>A young filmmaker follows the trail of an online stranger across three cities.</p><p>Director: R. Vale · Runtime: 1h 32m · Rating: 6.4</p>' }))),
     ],
     fallback: GENERIC_404,
@@ -566,6 +569,33 @@ export const SHAPES: Shape[] = [
       softDead('/2013/12/winter-notes.html', html(BLOGGER_MISSING('Tinker Diary'))),
     ],
     fallback: html(BLOGGER_MISSING('Tinker Diary')),
+  },
+  {
+    id: 'blogger-missing-post-200-real-404s',
+    group: 'platform-soft-404',
+    // The same Blogger message answered 200 by a blog front end whose server answers made-up addresses with a
+    // plain 404 (aem-boilerplate-commerce#88 shows such split answers: item routes 200, "other routes … 404").
+    source: `https://github.com/dropod/issues/issues/13768 (2022-02-04), https://github.com/hlxsites/aem-boilerplate-commerce/issues/88 (2024-07-26; read ${READ})`,
+    links: [
+      alive('/2016/09/lathe-notes.html', html(bloggerPage('Shed Notes', `<div class="post"><h3 class="post-title">Lathe notes</h3>${prose(57, 5, 'Tool rest.')}</div>`))),
+      softDead('/2013/04/removed-post.html', html(BLOGGER_MISSING('Shed Notes'))),
+      softDead('/2012/11/draft.html', html(BLOGGER_MISSING('Shed Notes'))),
+    ],
+    fallback: GENERIC_404,
+  },
+  {
+    id: 'site-builder-not-found-200',
+    group: 'platform-soft-404',
+    // A site builder's error page ("404 Error Page", "Looks like this page can't be found", "Check the URL or go back
+    // home") answered 200 for a removed page while other paths get the server's 404 (mintlify/docs#3759,
+    // hlxsites/aem-boilerplate-commerce#88).
+    source: `https://github.com/mintlify/docs/issues/3759 (2026-02-25), https://github.com/hlxsites/aem-boilerplate-commerce/issues/88 (2024-07-26; read ${READ})`,
+    links: [
+      alive('/services', html(page({ title: 'Services | Vale Design', site: 'Vale Design', main: `<h1>Services</h1>${prose(58, 4, 'Interiors.')}` }))),
+      softDead('/blog/2015-kitchen', html(page({ title: '404 Error Page | Vale Design', site: 'Vale Design', main: '<h1>Looks like this page can’t be found.</h1><p>Check the URL or go back home.</p>' }))),
+      softDead('/portfolio/old-house', html(page({ title: '404 Error Page | Vale Design', site: 'Vale Design', main: '<h1>Looks like this page can’t be found.</h1><p>Check the URL or go back home.</p>' }))),
+    ],
+    fallback: GENERIC_404,
   },
   {
     id: 'blogger-missing-post-404',
