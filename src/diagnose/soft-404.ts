@@ -68,7 +68,10 @@ export interface Soft404Sign {
   claim: 'declared' | 'mentioned' | 'text' | 'tiny';
   /** The page's opening text also says it is missing (the phrase seen). */
   textSays?: string;
-  /** Near its top, the page's text speaks of itself as missing ("the page you were looking for…"). */
+  /**
+   * Near its top, the page's text speaks of itself as missing ("the page you were looking for…"), under a heading
+   * that names no subject (none, filler, or the site's name).
+   */
   speaksOfItself: boolean;
   /** The page has an article's worth of its own text. */
   article: boolean;
@@ -80,12 +83,15 @@ export interface Soft404Sign {
 export const soft404Sign = perPage(readSoft404Sign);
 
 function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
-  const segments = facts.title.split(TITLE_SEPARATORS).map(phraseUse);
+  const titleSegments = facts.title.split(TITLE_SEPARATORS);
+  const segments = titleSegments.map(phraseUse);
   const title = segments.includes('mentions') ? 'mentions' : segments.find((use) => use !== 'none') ?? 'none';
   const heading = phraseUse(facts.heading);
   const opening = normalise(facts.opening);
   const textSays = firstMatch(TEXT_PHRASES, opening);
-  const speaksOfItself = firstMatch(SELF_PHRASES, opening.slice(0, SELF_PHRASE_WITHIN_CHARS)) !== undefined;
+  // Only under a heading that names no subject of its own: none, "Oops!", or the site's name from the title.
+  const neutralHeading = facts.heading === '' || isFillerOnly(facts.heading) || titleSegments.some((segment) => segment.trim() === facts.heading);
+  const speaksOfItself = neutralHeading && firstMatch(SELF_PHRASES, opening.slice(0, SELF_PHRASE_WITHIN_CHARS)) !== undefined;
   const article = facts.mainTextLength >= ARTICLE_TEXT_CHARS;
   const sign = (claim: Soft404Sign['claim'], evidence: string): Soft404Sign => ({
     claim,
@@ -123,6 +129,12 @@ function phraseUse(raw: string): PhraseUse {
   // Letters of a script written without spaces left over are a subject too ("例" beside a Japanese phrase).
   if (subject || SCRIPTS_WITHOUT_SPACES.test(rest)) return 'mentions';
   return STATUS_NUMBERS.test(segment) ? 'number' : 'says';
+}
+
+/** A heading made only of filler words ("Oops!", "Sorry…"). */
+function isFillerOnly(heading: string): boolean {
+  const words = normalise(heading).match(WORDS) ?? [];
+  return words.length > 0 && words.every((word) => SOFT_404_FILLER_WORDS.has(word.replace(/'/g, '')));
 }
 
 function firstMatch(pattern: RegExp, text: string): string | undefined {

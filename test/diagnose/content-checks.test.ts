@@ -233,6 +233,13 @@ describe('the evidence ladder on the pages that were reported dead (issue 12)', 
     }
   });
 
+  it('a sentence about the page itself confirms under the site-name title, not under a heading of its own', () => {
+    const blog = '<html><head><title>Tinker Diary</title></head><body><header><a href="/">Tinker Diary</a></header><h1>Tinker Diary</h1><p>Sorry, the page you were looking for in this blog does not exist.</p></body></html>';
+    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(blog)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).reason).toBe('soft-404');
+    const help = '<html><head><title>Help Center</title></head><body><h1>How can we help?</h1><p>Can’t find the page you are looking for? Search our articles or contact us.</p></body></html>';
+    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(help)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).state).toBe('alive');
+  });
+
   it('a catch-all that serves the same tiny page everywhere leaves the site root alone', () => {
     const tiny = '<html><head><title>Studio</title></head><body><p>Furniture, made to order.</p></body></html>';
     const root = 'https://studio.example/';
