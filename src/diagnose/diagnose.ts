@@ -122,9 +122,9 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
  * The soft-404 rungs of the evidence ladder. Dead needs the site's own confirmation: a made-up address on the
  * same site gets this same page, or the page declares itself missing (in its title or heading *and* its text, or
  * in a sentence about itself at the top of its text), is no article, and the site answers made-up addresses "not
- * found" as well. A sign the site contradicts (a
- * different page for the made-up address) or cannot confirm is `suspicious` at most; an article whose subject is
- * the phrase (a question about a 404, the encyclopedia entry "HTTP 404") is left alone.
+ * found" as well. A sign the site contradicts (a different page for the made-up address) or cannot confirm is
+ * `suspicious` at most; an article whose subject is the phrase (a question about a 404, the encyclopedia entry
+ * "HTTP 404") is left alone.
  */
 function judgeSoft404(url: string, facts: HtmlFacts, html: string, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
   const sign = soft404Sign(facts, html);
