@@ -188,6 +188,8 @@ describe('requests', () => {
 describe('the evidence ladder on the pages that were reported dead (issue 12)', () => {
   const URL_ARTICLE = 'https://en.wikipedia.example/wiki/HTTP_404';
   const REAL_404 = result('https://en.wikipedia.example/wiki/linkrot-probe-0', { status: 404, ...html('<html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>', { status: 404 }) });
+  /** The verdict on `page` where the site answers made-up addresses with a real 404 page of its own. */
+  const beside404 = (page: string) => diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(page)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS);
   const article = (title: string, heading: string, words: string) =>
     `<html><head><title>${title}</title></head><body><h1>${heading}</h1><p>${words}</p><p>${'The status code is sent by the server when it cannot find the resource that was asked for. '.repeat(22)}</p></body></html>`;
 
@@ -196,13 +198,12 @@ describe('the evidence ladder on the pages that were reported dead (issue 12)', 
     ['nginx returns 404 Not Found - Stack Overflow', 'nginx returns 404 Not Found', 'Every request returns 404 Not Found; the log says the file does not exist.'],
     ['404 Not Found - HTTP | MDN', '404 Not Found', 'The 404 Not Found status code indicates that the server cannot find the requested resource.'],
   ])('an article titled "%s" is alive although made-up addresses get a real 404', (title, heading, words) => {
-    const checked = result(URL_ARTICLE, html(article(title, heading, words)));
-    expect(diagnose(input(URL_ARTICLE, checked, { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).state).toBe('alive');
+    expect(beside404(article(title, heading, words)).state).toBe('alive');
   });
 
   it('a short page whose title mentions the phrase among other words is never dead, at most suspicious', () => {
     const page = '<html><head><title>nginx returns 404 Not Found - Q&amp;A</title></head><body><h1>nginx returns 404 Not Found</h1><p>The log says the file does not exist.</p></body></html>';
-    const verdict = diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(page)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS);
+    const verdict = beside404(page);
     expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
   });
 
@@ -216,11 +217,20 @@ describe('the evidence ladder on the pages that were reported dead (issue 12)', 
     },
   );
 
-  it('a bare "404" names a song or a room unless the page says it is missing', () => {
-    const song = '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>from the album Static Season, released March 3, 2016. Digital track, streaming and download, 03:41.</p></body></html>';
-    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(song)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).state).toBe('alive');
-    const error = '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>Sorry, the page you are looking for does not exist.</p></body></html>';
-    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(error)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).reason).toBe('soft-404');
+  it.each([
+    [
+      'a bare "404" names a song or a room unless the page says it is missing',
+      '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>from the album Static Season, released March 3, 2016. Digital track, streaming and download, 03:41.</p></body></html>',
+      '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>Sorry, the page you are looking for does not exist.</p></body></html>',
+    ],
+    [
+      'a sentence about the page itself confirms under the site-name title, not under a heading of its own',
+      '<html><head><title>Help Center</title></head><body><h1>How can we help?</h1><p>Can’t find the page you are looking for? Search our articles or contact us.</p></body></html>',
+      '<html><head><title>Tinker Diary</title></head><body><header><a href="/">Tinker Diary</a></header><h1>Tinker Diary</h1><p>Sorry, the page you were looking for in this blog does not exist.</p></body></html>',
+    ],
+  ])('%s', (_, alivePage, deadPage) => {
+    expect(beside404(alivePage).state).toBe('alive');
+    expect(beside404(deadPage).reason).toBe('soft-404');
   });
 
   it('a redirect is to an error page only when the target is named as one, not when it is an article about 404s', () => {
@@ -231,13 +241,6 @@ describe('the evidence ladder on the pages that were reported dead (issue 12)', 
       const verdict = diagnose(input(url, redirected(url, [[url, 302]], target, html(ARTICLE))), SETTINGS);
       expect([verdict.state, verdict.reason], target).toEqual(['dead', 'soft-404']);
     }
-  });
-
-  it('a sentence about the page itself confirms under the site-name title, not under a heading of its own', () => {
-    const blog = '<html><head><title>Tinker Diary</title></head><body><header><a href="/">Tinker Diary</a></header><h1>Tinker Diary</h1><p>Sorry, the page you were looking for in this blog does not exist.</p></body></html>';
-    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(blog)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).reason).toBe('soft-404');
-    const help = '<html><head><title>Help Center</title></head><body><h1>How can we help?</h1><p>Can’t find the page you are looking for? Search our articles or contact us.</p></body></html>';
-    expect(diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(help)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS).state).toBe('alive');
   });
 
   it('a catch-all that serves the same tiny page everywhere leaves the site root alone', () => {
