@@ -40,6 +40,11 @@ export const PARKED_TEXT_SIGNS: readonly RegExp[] = [
   /\bthis web ?page is parked\b/i,
   /\bdomain (?:name )?is available for (?:purchase|sale)\b/i,
   /\binquire about this domain\b/i,
+  /\b(?:get|own) this domain\b/i,
+  /\bthis domain (?:name )?(?:was recently registered|is registered|has been registered) (?:at|with|via|by)\b/i,
+  /\bdomain (?:name )?parked by\b/i,
+  // Only as the title ("Domain reserved", "STRATO - Domain reserved"): a post may mention a reserved domain.
+  /^(?:[\w.-]+ [-|–] )?domain (?:name )?reserved\b/i,
   /\bmake an offer on this domain\b/i,
   /\bdiese domain (?:steht zum verkauf|kaufen|ist geparkt)\b/i,
   /\bce (?:nom de )?domaine est à vendre\b/i,

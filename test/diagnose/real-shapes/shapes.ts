@@ -870,6 +870,21 @@ export const SHAPES: Shape[] = [
     fallback: GENERIC_404,
   },
   {
+    id: 'linkedin-authwall-redirect',
+    group: 'wall',
+    // LinkedIn's answer to a browser-like client without a session: a redirect to /authwall (the 999 page's script
+    // sends browsers there too; textlint-rule-no-dead-link#109: "their authentication wall blocks me").
+    source: `https://github.com/textlint-rule/textlint-rule-no-dead-link/issues/109 (2019-01-07 comment, read ${READ})`,
+    links: ['/in/raymond-example', '/company/example-labs'].map((path) => ({
+      path,
+      route: redirect(`/authwall?trk=public_profile&sessionRedirect=${encodeURIComponent(path)}`, 302),
+      truth: 'blocked' as const,
+      expect: 'blocked/login-wall',
+    })),
+    routes: { '/authwall': html(loginPage('LinkedIn')) },
+    fallback: GENERIC_404,
+  },
+  {
     id: 'basic-auth-401',
     group: 'wall',
     // A staff area behind HTTP authentication answers 401 (linkchecker#738 comment: pages "ordinarily only
@@ -925,6 +940,19 @@ export const SHAPES: Shape[] = [
     source: `https://github.com/cadeyrn/bookmarks-organizer/issues/130 (read ${READ})`,
     links: ['/', '/projects/robot-arm'].map((path) => ({ path, route: html(danPage('makerspace-notes.com')), truth: 'dead' as const, expect: 'dead/parked-domain' })),
     fallback: html(danPage('makerspace-notes.com')),
+  },
+  {
+    id: 'registrar-reserved-pages',
+    group: 'parked',
+    // Registrars' placeholders for a registered but unused domain ("STRATO - Domain reserved" and "Home - domain
+    // expired" among cadeyrn/bookmarks-organizer#130's parked titles; "This domain was recently registered at
+    // Namecheap" style pages).
+    source: `https://github.com/cadeyrn/bookmarks-organizer/issues/130 (read ${READ})`,
+    links: [
+      { path: '/', route: html(page({ title: 'Domain reserved', site: 'Registrar', nav: ['Domains', 'Hosting', 'Login'], main: '<h1>Domain reserved</h1><p>This domain name reserved by its owner. The website is not online yet.</p>' })), truth: 'dead', expect: 'dead/parked-domain' },
+      { path: '/2014/01/workshop.html', route: html(page({ title: 'Parked Domain', site: 'Registrar', nav: ['Domains', 'Hosting', 'Login'], main: '<h1>workshop-notes.org</h1><p>This domain was recently registered at a domain registrar. The domain owner may currently be creating a great site.</p>' })), truth: 'dead', expect: 'dead/parked-domain' },
+    ],
+    fallback: GENERIC_404,
   },
   {
     id: 'bodis-parkingcrew-landers',
