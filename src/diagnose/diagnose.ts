@@ -6,7 +6,7 @@ import { judgeHttp } from './http-verdict.js';
 import { hygieneSuggestions, withFragment } from './hygiene.js';
 import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
 import { parkedSign } from './parked.js';
-import { redirectFacts, redirectsToErrorPage, redirectsToHomepage, redirectsToLogin } from './redirect-judge.js';
+import { isDeepLink, redirectFacts, redirectsToErrorPage, redirectsToHomepage, redirectsToLogin } from './redirect-judge.js';
 import { OEMBED_FOLLOW_UP, PAGE_FOLLOW_UP, SIBLING_FOLLOW_UP } from './requests.js';
 import { answersGone, expandSuggestion, matchFamily, type FamilyMatch } from './rules.js';
 import { compareSibling, soft404Sign } from './soft-404.js';
@@ -106,7 +106,7 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
   }
 
   if (settings.contentChecks && facts !== undefined && html !== undefined) {
-    const soft = judgeSoft404(facts, html, result, followUps[SIBLING_FOLLOW_UP]);
+    const soft = judgeSoft404(url, facts, html, result, followUps[SIBLING_FOLLOW_UP]);
     if (soft !== undefined) return soft;
   }
 
@@ -127,25 +127,47 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
   return undefined;
 }
 
-function judgeSoft404(facts: HtmlFacts, html: string, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
+/**
+ * The soft-404 rungs of the evidence ladder. Dead needs the site's own confirmation: a made-up address on the
+ * same site gets this same page, or the page declares itself missing (in its title or heading *and* its text, or
+ * in a sentence about itself at the top of its text), is no article, and the site answers made-up addresses "not
+ * found" as well. A sign the site contradicts (a different page for the made-up address) or cannot confirm is
+ * `suspicious` at most; an article whose subject is the phrase (a question about a 404, the encyclopedia entry
+ * "HTTP 404") is left alone.
+ */
+function judgeSoft404(url: string, facts: HtmlFacts, html: string, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
   const sign = soft404Sign(facts, html);
   if (sign === undefined) return undefined;
-  const answer = compareSibling(facts, result, sibling);
-  if (sign.strength === 'strong') {
-    if (answer === 'same') {
-      return makeVerdict('dead', 'soft-404', `The page answers 200 but ${sign.evidence}, and a made-up address on the same site gets the same page.`, result);
-    }
-    if (sign.titleAndHeading === true) {
-      // The site answers unknown paths properly, yet this page's own title and heading say it is gone.
-      return makeVerdict('dead', 'soft-404', `The page answers 200 but ${sign.evidence}.`, result);
-    }
-    const why = answer === 'different' ? 'though a made-up address on the same site is answered differently' : 'not confirmed by a probe of the site';
-    return makeVerdict('suspicious', 'soft-404-likely', `The page answers 200 but ${sign.evidence} (${why}).`, result);
-  }
+  // A site's root is its home page, whatever the site answers elsewhere; a short page where a file was promised
+  // is better explained by the content-type check.
+  const kind = kindOfUrl(url);
+  if (sign.claim === 'tiny' && (!isDeepLink(url) || (kind !== undefined && kind !== 'html'))) return undefined;
+  const answer = compareSibling(facts, result, sibling, sign.claim === 'declared');
+  const says = `The page answers ${describeStatus(result.status ?? 200)} but ${sign.evidence}`;
   if (answer === 'same') {
-    return makeVerdict('suspicious', 'soft-404-likely', `The page answers 200 but ${sign.evidence}, and a made-up address on the same site gets the same page.`, result);
+    if (sign.claim === 'declared' || sign.claim === 'text') {
+      return makeVerdict('dead', 'soft-404', `${says}, and a made-up address on the same site gets this same page (confirmed by the site).`, result);
+    }
+    return makeVerdict('suspicious', 'soft-404-likely', `${says}, and a made-up address on the same site gets the same page (a catch-all?).`, result);
   }
-  return undefined;
+  if (sign.article || sign.claim === 'tiny') return undefined;
+  if (sign.claim === 'text' && !(answer === 'not-found' && sign.speaksOfItself)) return undefined;
+  if (answer === 'not-found' && ((sign.claim === 'declared' && sign.textSays !== undefined) || sign.claim === 'text')) {
+    const probe = sibling?.status === undefined ? 'not found' : describeStatus(sibling.status);
+    return makeVerdict(
+      'dead',
+      'soft-404',
+      `${says}${sign.claim === 'declared' ? `, its text says "${sign.textSays}"` : ''}, and a made-up address on the same site is answered "not found" too (${probe}): confirmed by the site.`,
+      result,
+    );
+  }
+  const why =
+    answer === 'different'
+      ? 'a made-up address on the same site gets a different page'
+      : answer === 'not-found'
+        ? 'the site answers made-up addresses differently, and the page does not say so in its text as well'
+        : 'a probe of the site got no usable answer';
+  return makeVerdict('suspicious', 'soft-404-likely', `${says} (not confirmed: ${why}).`, result);
 }
 
 function judgeFragment(fragment: string, facts: HtmlFacts, truncated: boolean, input: DiagnoseInput, result: CheckResult): Verdict | undefined {

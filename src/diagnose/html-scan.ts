@@ -16,10 +16,25 @@ export interface HtmlFacts {
   text: string;
   /** Length of the visible text before the cap. */
   textLength: number;
+  /**
+   * Length of the visible text outside the page's chrome (`nav`, `aside`, `footer`, and a `header` that is not
+   * inside an `article` or `main`): how much the page itself has to say.
+   */
+  mainTextLength: number;
+  /**
+   * The first characters of that text, `h1` headings left out (the heading is read on its own), white space
+   * collapsed: where a page says what it is.
+   */
+  opening: string;
 }
 
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 const TEXT_CAP = 20_000;
+/** Elements that hold a site's chrome rather than the page's own content. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+/** Elements that hold the page's own content: a `header` inside one is the content's header, not the site's. */
+const CONTENT_TAGS = new Set(['article', 'main']);
+const OPENING_CAP = 600;
 /**
  * Elements a browser lays out as blocks (or line breaks): text on either side of one reads as separate words.
  * Without them `<li>Home</li><li>About</li>` read as "HomeAbout", one word that matched no phrase and no sibling.
@@ -73,6 +88,13 @@ function scanHtmlOnce(html: string): HtmlFacts {
   let text = '';
   let textLength = 0;
   let hiddenDepth = 0;
+  let chromeDepth = 0;
+  let contentDepth = 0;
+  /** For each open `header`: whether it counted as chrome. */
+  const headers: boolean[] = [];
+  let mainTextLength = 0;
+  let opening = '';
+  let h1Depth = 0;
   let inTitle = false;
   let currentHeading: { level: number; text: string } | undefined;
   let titleDone = false;
@@ -92,6 +114,13 @@ function scanHtmlOnce(html: string): HtmlFacts {
         const anchorName = attributes['name'];
         if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
         if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
+        if (CHROME_TAGS.has(name)) chromeDepth += 1;
+        else if (CONTENT_TAGS.has(name)) contentDepth += 1;
+        else if (name === 'header') {
+          headers.push(contentDepth === 0);
+          if (contentDepth === 0) chromeDepth += 1;
+        }
+        if (name === 'h1') h1Depth += 1;
         if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && !titleDone) inTitle = true;
         const level = headingLevelOf(name);
@@ -115,9 +144,16 @@ function scanHtmlOnce(html: string): HtmlFacts {
         endsInSpace = isWhiteSpace(data.charCodeAt(data.length - 1));
         textLength += separate ? length + 1 : length;
         if (text.length < TEXT_CAP) text += separate ? ` ${data.replace(WHITE_SPACE, ' ')}` : data.replace(WHITE_SPACE, ' ');
+        if (chromeDepth === 0) {
+          mainTextLength += length;
+          if (opening.length < OPENING_CAP && h1Depth === 0) opening += `${separate ? ' ' : ''}${data.replace(WHITE_SPACE, ' ')}`;
+        }
       },
       onclosetag(name) {
         if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
+        if (CHROME_TAGS.has(name) || (name === 'header' && headers.pop() === true)) chromeDepth = Math.max(0, chromeDepth - 1);
+        else if (CONTENT_TAGS.has(name) && contentDepth > 0) contentDepth -= 1;
+        if (name === 'h1' && h1Depth > 0) h1Depth -= 1;
         if (BLOCK_TAGS.has(name)) pendingSpace = true;
         if (name === 'title' && inTitle) {
           inTitle = false;
@@ -137,7 +173,15 @@ function scanHtmlOnce(html: string): HtmlFacts {
   );
   parser.write(html);
   parser.end();
-  return { title: collapse(title), heading, anchors, text: collapse(text).slice(0, TEXT_CAP), textLength };
+  return {
+    title: collapse(title),
+    heading,
+    anchors,
+    text: collapse(text).slice(0, TEXT_CAP),
+    textLength,
+    mainTextLength,
+    opening: collapse(opening).slice(0, OPENING_CAP),
+  };
 }
 
 /** 1 to 6 for `h1` … `h6`, else 0 (called for every tag of the page). */

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../model.js';
 import { hostMatches } from './rules.js';
 import { LOGIN_HOSTS, LOGIN_PATH_PATTERN } from './rules/bot-wall-signs.js';
-import { NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
+import { ERROR_PAGE_SEGMENT, NOT_FOUND_TARGET_PATTERN } from './rules/soft-404-signs.js';
 import { readUrl } from '../util/url.js';
 
 const PERMANENT = new Set([301, 308]);
@@ -70,11 +70,16 @@ export function redirectsToHomepage(originalUrl: string, result: CheckResult): b
   return final.search !== '' && NOT_FOUND_TARGET_PATTERN.test(final.search) && contentSegments(final).length <= 1;
 }
 
-/** A redirect whose target is an error page by name (`/404.html`, `/page-not-found`). */
+/**
+ * A redirect whose target is the site's error or removed-content page by name (`/404.html`, `/page-not-found`,
+ * `/errors/404/`, `/removed.png`): its last path segment, extension dropped, is nothing but that name.
+ */
 export function redirectsToErrorPage(result: CheckResult): boolean {
   if (result.redirects.length === 0) return false;
   const final = readUrl(result.finalUrl);
-  return final !== undefined && NOT_FOUND_TARGET_PATTERN.test(final.pathname);
+  if (final === undefined) return false;
+  const last = final.pathname.split('/').filter((segment) => segment !== '').at(-1) ?? '';
+  return ERROR_PAGE_SEGMENT.test(last.replace(/\.[a-z0-9]{1,5}$/i, ''));
 }
 
 /** A deep link that ends on a sign-in page. */

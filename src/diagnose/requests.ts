@@ -64,14 +64,14 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
     followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES, auxiliary: true } });
   }
   const kind = kindOfUrl(url);
-  if (settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined)) {
-    followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
-  }
+  const pageOfFile = settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined);
+  if (pageOfFile) followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
   if (PLAIN_HTTP.test(url) && PLAIN_HTTP.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
     followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0, auxiliary: true } });
   }
-  const sibling = settings.contentChecks && ok ? siblingCandidate(url, result) : undefined;
+  // A file link answered with an HTML page is probably an error page: its probe goes out with the page itself.
+  const sibling = settings.contentChecks && ok ? (pageOfFile ? siblingProbeUrl(result.finalUrl) : siblingCandidate(url, result)) : undefined;
   if (sibling !== undefined) {
     followUps.push({ key: SIBLING_FOLLOW_UP, request: { url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
   }

@@ -57,12 +57,21 @@ describe('soft 404', () => {
     expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
   });
 
-  it('is dead when title and heading both say so, even where made-up addresses get a real 404', () => {
+  it('is dead when title, heading and text all say so and the site answers made-up addresses "not found" too', () => {
     const checked = result(URL_PAGE, html(SOFT_404_EN));
     const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', { status: 404 });
     const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
     expect([verdict.state, verdict.reason]).toEqual(['dead', 'soft-404']);
     expect(verdict.detail).toContain('title and heading');
+    expect(verdict.detail).toContain('404 Not Found');
+  });
+
+  it('is only likely when the site answers a made-up address with an ordinary page', () => {
+    const checked = result(URL_PAGE, html(SOFT_404_EN));
+    const sibling = result('https://webdocs.example.edu/~sutton/book/ebook/x.html', html(ARTICLE));
+    const verdict = diagnose(input(URL_PAGE, checked, { [SIBLING_FOLLOW_UP]: sibling }), SETTINGS);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
+    expect(verdict.detail).toContain('different page');
   });
 
   it('is only likely when the title alone says so and the probe could not be made', () => {
@@ -173,5 +182,70 @@ describe('requests', () => {
       key: OEMBED_FOLLOW_UP,
       request: { url: 'https://www.youtube.com/oembed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dn1ViNeWhC24&format=json', method: 'GET', bodyBytes: 16384, auxiliary: true },
     });
+  });
+});
+
+describe('the evidence ladder on the pages that were reported dead (issue 12)', () => {
+  const URL_ARTICLE = 'https://en.wikipedia.example/wiki/HTTP_404';
+  const REAL_404 = result('https://en.wikipedia.example/wiki/linkrot-probe-0', { status: 404, ...html('<html><head><title>Not Found</title></head><body><h1>Not Found</h1></body></html>', { status: 404 }) });
+  /** The verdict on `page` where the site answers made-up addresses with a real 404 page of its own. */
+  const beside404 = (page: string) => diagnose(input(URL_ARTICLE, result(URL_ARTICLE, html(page)), { [SIBLING_FOLLOW_UP]: REAL_404 }), SETTINGS);
+  const article = (title: string, heading: string, words: string) =>
+    `<html><head><title>${title}</title></head><body><h1>${heading}</h1><p>${words}</p><p>${'The status code is sent by the server when it cannot find the resource that was asked for. '.repeat(22)}</p></body></html>`;
+
+  it.each([
+    ['HTTP 404 - Wikipedia', 'HTTP 404', 'The HTTP 404, 404 not found, page not found or file not found error message is a response code.'],
+    ['nginx returns 404 Not Found - Stack Overflow', 'nginx returns 404 Not Found', 'Every request returns 404 Not Found; the log says the file does not exist.'],
+    ['404 Not Found - HTTP | MDN', '404 Not Found', 'The 404 Not Found status code indicates that the server cannot find the requested resource.'],
+  ])('an article titled "%s" is alive although made-up addresses get a real 404', (title, heading, words) => {
+    expect(beside404(article(title, heading, words)).state).toBe('alive');
+  });
+
+  it('a short page whose title mentions the phrase among other words is never dead, at most suspicious', () => {
+    const page = '<html><head><title>nginx returns 404 Not Found - Q&amp;A</title></head><body><h1>nginx returns 404 Not Found</h1><p>The log says the file does not exist.</p></body></html>';
+    const verdict = beside404(page);
+    expect([verdict.state, verdict.reason]).toEqual(['suspicious', 'soft-404-likely']);
+  });
+
+  it.each(['Page t-01404', '[1404.5555] Learning to rank', 'Widget #4040', 'Issue #404: crash on start', 'Release v1.404.2', '404.html template'])(
+    'numbers inside identifiers never match: "%s" shows no sign',
+    (title) => {
+      const page = `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${'Details of this item, its owner and its status. '.repeat(6)}</p></body></html>`;
+      const checked = result(URL_ARTICLE, html(page));
+      expect(followUpsFor(URL_ARTICLE, checked, SETTINGS).map((followUp) => followUp.key)).not.toContain(SIBLING_FOLLOW_UP);
+      expect(diagnose(input(URL_ARTICLE, checked, { [SIBLING_FOLLOW_UP]: result(URL_ARTICLE, html(page)) }), SETTINGS).state).toBe('alive');
+    },
+  );
+
+  it.each([
+    [
+      'a bare "404" names a song or a room unless the page says it is missing',
+      '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>from the album Static Season, released March 3, 2016. Digital track, streaming and download, 03:41.</p></body></html>',
+      '<html><head><title>404 | Lantern Hollow</title></head><body><h1>404</h1><p>Sorry, the page you are looking for does not exist.</p></body></html>',
+    ],
+    [
+      'a sentence about the page itself confirms under the site-name title, not under a heading of its own',
+      '<html><head><title>Help Center</title></head><body><h1>How can we help?</h1><p>Can’t find the page you are looking for? Search our articles or contact us.</p></body></html>',
+      '<html><head><title>Tinker Diary</title></head><body><header><a href="/">Tinker Diary</a></header><h1>Tinker Diary</h1><p>Sorry, the page you were looking for in this blog does not exist.</p></body></html>',
+    ],
+  ])('%s', (_, alivePage, deadPage) => {
+    expect(beside404(alivePage).state).toBe('alive');
+    expect(beside404(deadPage).reason).toBe('soft-404');
+  });
+
+  it('a redirect is to an error page only when the target is named as one, not when it is an article about 404s', () => {
+    const url = 'https://blog.example/2014/05/fixing-404-errors';
+    const moved = diagnose(input(url, redirected(url, [[url, 301]], 'https://blog.example/blog/fixing-404-errors/', html(ARTICLE))), SETTINGS);
+    expect([moved.state, moved.reason]).toEqual(['redirected', 'redirect-permanent']);
+    for (const target of ['https://blog.example/404.html', 'https://blog.example/errors/404/', 'https://blog.example/page-not-found?url=x', 'https://i.example/removed.png']) {
+      const verdict = diagnose(input(url, redirected(url, [[url, 302]], target, html(ARTICLE))), SETTINGS);
+      expect([verdict.state, verdict.reason], target).toEqual(['dead', 'soft-404']);
+    }
+  });
+
+  it('a catch-all that serves the same tiny page everywhere leaves the site root alone', () => {
+    const tiny = '<html><head><title>Studio</title></head><body><p>Furniture, made to order.</p></body></html>';
+    const root = 'https://studio.example/';
+    expect(diagnose(input(root, result(root, html(tiny)), { [SIBLING_FOLLOW_UP]: result(root, html(tiny)) }), SETTINGS).state).toBe('alive');
   });
 });

@@ -53,6 +53,18 @@ describe('HTML facts', () => {
     expect(facts.textLength).toBe(facts.text.length);
   });
 
+  it('measures the page’s own text apart from its chrome, and opens it after the h1', () => {
+    const facts = scanHtml(
+      '<header><a href="/">Site name</a><nav><a>Home</a><a>Blog</a></nav></header><main><article><header><h1>Post title</h1><p class="meta">March 2016</p></header>' +
+        '<p>Body text.</p></article></main><aside><h2>Archives</h2><ul><li>2015</li></ul></aside><footer>© 2019 Site</footer>',
+    );
+    expect(facts.heading).toBe('Post title');
+    // The article's own header counts; the site's header, nav, aside and footer do not; the h1 is read on its own.
+    expect(facts.opening).toBe('March 2016 Body text.');
+    expect(facts.mainTextLength).toBe('Post title'.length + 'March 2016'.length + 'Body text.'.length);
+    expect(facts.textLength).toBeGreaterThan(facts.mainTextLength + 30);
+  });
+
   it('takes the highest heading when there is no h1, and ignores empty ones', () => {
     expect(scanHtml('<h3>Third</h3><h2> </h2><h2>Second</h2><h4>Fourth</h4>').heading).toBe('Second');
     expect(scanHtml('<p>no heading</p>').heading).toBe('');

@@ -26,7 +26,7 @@ export const CHALLENGE_HEADER_SIGNS: Readonly<Record<string, RegExp>> = {
 };
 
 /** Path patterns of sign-in pages: a deep link that ends there is behind a login wall. */
-export const LOGIN_PATH_PATTERN = /(?:^|\/)(?:login|log-in|signin|sign-in|sign_in|users\/sign_in|accounts\/login|servicelogin|auth\/login|session\/new)(?:$|[/.?])/i;
+export const LOGIN_PATH_PATTERN = /(?:^|\/)(?:login|log-in|signin|sign-in|sign_in|users\/sign_in|accounts\/login|servicelogin|auth\/login|session\/new|authwall)(?:$|[/.?])/i;
 
 /** Hosts that only serve sign-in pages. */
 export const LOGIN_HOSTS: readonly string[] = ['accounts.google.com', 'login.microsoftonline.com', 'login.live.com', 'login.yahoo.com'];
