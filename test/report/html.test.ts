@@ -145,7 +145,7 @@ describe('renderHtml', () => {
 
   it('shows what the cache history knows when the model has it, and the problems new since the last run', () => {
     const report = realisticReport();
-    const withHistory = (link: CheckedLink, history: object): CheckedLink => ({ ...link, history }) as CheckedLink;
+    const withHistory = (link: CheckedLink, history: object): CheckedLink => ({ ...link, history }) as unknown as CheckedLink;
     const links = report.files[0]!.links.map((link) => {
       if (link.url === 'https://www.metamind.io/') return withHistory(link, { firstSeen: '2026-09-01T08:00:00Z', lastAlive: '2026-10-30T08:00:00Z', deadSince: '2026-11-01T08:00:00Z', observations: 8, confirmed: true, flapping: false });
       if (link.url === 'http://cs224d.stanford.edu/') return withHistory(link, { firstSeen: '2026-09-01', lastAlive: '2026-12-04', deadSince: '2026-12-05', observations: 9, confirmed: false, flapping: true });
@@ -173,7 +173,7 @@ describe('renderHtml', () => {
 
   it('ignores a history field of an unexpected shape instead of failing', () => {
     const report = realisticReport();
-    const links = report.files[0]!.links.map((link, index) => ({ ...link, history: [null, 'x', 3, { deadSince: 5, observations: 'many' }][index % 4] }) as CheckedLink);
+    const links = report.files[0]!.links.map((link, index) => ({ ...link, history: [null, 'x', 3, { deadSince: 5, observations: 'many' }][index % 4] }) as unknown as CheckedLink);
     const html = renderHtml({ ...report, files: [{ ...report.files[0]!, links }] });
     const doc = parse(html);
     expect(all(doc, (element) => hasClass(element, 'history')).map(textOf).every((line) => line === '')).toBe(true);
