@@ -152,7 +152,7 @@ ${error}${table}
 function linkRow(link: CheckedLink, file: FileReport, runDay: string | undefined): string {
   const { icon, label } = STATE_PRESENTATION[link.state];
   const url = link.resolved ?? link.url;
-  const search = [link.url, link.resolved ?? '', link.text].map((part) => clean(redactField(part))).join(' ').toLowerCase();
+  const search = [link.url, link.resolved, link.text].flatMap((part) => (part === undefined || part === '' ? [] : [clean(redactField(part))])).join(' ').toLowerCase();
   const history = historyOf(link);
   const isNew = history !== undefined && isNewProblem(link, history, runDay);
   const family = link.family === undefined ? '' : ` (${text(link.family)})`;
