@@ -6,27 +6,33 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const NAMES = ['chromium', 'chromium-browser'];
 
-/** `LINKROT_CHROMIUM` when set, else the Debian package's binary. */
-export function findChromium(): string | undefined {
-  const chosen = process.env.LINKROT_CHROMIUM;
-  if (chosen !== undefined && chosen !== '') return chosen;
-  return CANDIDATES.find((path) => existsSync(path));
+/**
+ * `LINKROT_CHROMIUM` when set, else `chromium` (or `chromium-browser`) on the PATH, else the Debian package's
+ * `/usr/bin/chromium`; only a file that exists counts.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env.LINKROT_CHROMIUM;
+  if (chosen !== undefined && chosen !== '') return existsSync(chosen) ? chosen : undefined;
+  const dirs = [...(env.PATH ?? '').split(delimiter).filter((dir) => dir !== ''), '/usr/bin'];
+  for (const dir of dirs) for (const name of NAMES) if (existsSync(join(dir, name))) return join(dir, name);
+  return undefined;
 }
 
 /**
  * Run the browser tests when chromium is there; skip them, saying why, only when it is missing outside CI. In CI
  * (`CI` set) a missing browser is a failure, not a skip.
  */
-export function browserAvailability(): { path: string | undefined; skip: boolean; why: string } {
-  const path = findChromium();
+export function browserAvailability(env: NodeJS.ProcessEnv = process.env): { path: string | undefined; skip: boolean; why: string } {
+  const path = findChromium(env);
   if (path !== undefined) return { path, skip: false, why: '' };
-  const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-  return { path, skip: !ci, why: `chromium not found (looked at ${CANDIDATES.join(', ')} and $LINKROT_CHROMIUM); install it with: apt-get install -y chromium` };
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const where = env.LINKROT_CHROMIUM ? `$LINKROT_CHROMIUM (${env.LINKROT_CHROMIUM})` : `chromium or chromium-browser on the PATH or in /usr/bin`;
+  return { path, skip: !ci, why: `chromium not found (looked for ${where}); install it with: apt-get install -y chromium` };
 }
 
 export const CHROMIUM_FLAGS = [

@@ -45,35 +45,40 @@ declare global {
 }
 
 describe.skipIf(chromium.skip)(`the HTML report in chromium${chromium.skip ? ` (skipped: ${chromium.why})` : ''}`, () => {
-  let browser: Browser;
+  let browser: Browser | undefined;
   let dir = '';
   // a local server that any load escaping the policy would reach
-  let server: Server;
+  let server: Server | undefined;
   let origin = '';
   const reached: string[] = [];
 
   beforeAll(async () => {
     if (chromium.path === undefined) throw new Error(chromium.why);
     dir = await mkdtemp(join(tmpdir(), 'linkrot-html-'));
-    server = createServer((request, response) => {
+    const listening = createServer((request, response) => {
       reached.push(request.url ?? '');
       response.end('window.pwned = true;');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
     browser = await launchChromium(chromium.path);
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    const listening = server;
+    if (listening !== undefined) {
+      listening.closeAllConnections();
+      await new Promise((resolve) => listening.close(resolve));
+    }
     if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
 
   async function open(html: string, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
     const file = join(dir, name);
     await writeFile(file, html);
+    if (browser === undefined) throw new Error('chromium did not start');
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme });
     const opened: Opened = { page, url: pathToFileURL(file).href, requests: [], errors: [], failed: [] };
