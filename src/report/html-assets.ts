@@ -43,7 +43,7 @@ input[type="search"], select, button { font: inherit; color: var(--fg); backgrou
 input[type="search"] { width: 16rem; }
 button { cursor: pointer; }
 #status { margin: 0 0 0.5rem; color: var(--muted); }
-.post { margin: 0 0 1.25rem; }
+.post { margin: 0 0 1.25rem; content-visibility: auto; contain-intrinsic-size: auto 30rem; }
 .post h2 { font-size: 1.1rem; margin: 0.75rem 0 0.1rem; overflow-wrap: anywhere; }
 .post .meta { margin: 0 0 0.35rem; color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
@@ -74,49 +74,75 @@ export const HTML_SCRIPT = `
   var main = document.getElementById('posts');
   var statusLine = document.getElementById('status');
   var empty = document.getElementById('empty');
-  var posts = Array.prototype.slice.call(main.querySelectorAll('section.post'));
-  var total = main.querySelectorAll('tr[data-state]').length;
+  var slice = function (list) { return Array.prototype.slice.call(list); };
+  // read once: a keystroke then walks plain arrays and touches only the rows whose visibility changes
+  var posts = slice(main.querySelectorAll('section.post')).map(function (element) {
+    return {
+      element: element,
+      error: element.dataset.error === 'true',
+      rows: slice(element.querySelectorAll('tr[data-state]')).map(function (row) {
+        return { element: row, state: row.dataset.state, reason: row.dataset.reason, search: row.dataset.search };
+      })
+    };
+  });
+  var total = posts.reduce(function (sum, post) { return sum + post.rows.length; }, 0);
   var collator = new Intl.Collator([], { numeric: true });
+  var byIndex = function (a, b) { return Number(a.dataset.index) - Number(b.dataset.index); };
   var POST_ORDER = {
-    problems: function (a, b) { return Number(b.dataset.problems) - Number(a.dataset.problems) || Number(a.dataset.index) - Number(b.dataset.index); },
+    problems: function (a, b) { return Number(b.dataset.problems) - Number(a.dataset.problems) || byIndex(a, b); },
     path: function (a, b) { return collator.compare(a.dataset.path, b.dataset.path); },
-    newest: function (a, b) { return collator.compare(b.dataset.date, a.dataset.date) || Number(a.dataset.index) - Number(b.dataset.index); },
-    oldest: function (a, b) { return collator.compare(a.dataset.date || '9', b.dataset.date || '9') || Number(a.dataset.index) - Number(b.dataset.index); }
+    newest: function (a, b) { return collator.compare(b.dataset.date, a.dataset.date) || byIndex(a, b); },
+    oldest: function (a, b) { return collator.compare(a.dataset.date || '9', b.dataset.date || '9') || byIndex(a, b); }
   };
   var LINK_ORDER = {
     worst: function (a, b) { return Number(a.dataset.rank) - Number(b.dataset.rank) || Number(a.dataset.line) - Number(b.dataset.line); },
     line: function (a, b) { return Number(a.dataset.line) - Number(b.dataset.line) || Number(a.dataset.rank) - Number(b.dataset.rank); }
   };
+  // the order the page was written in
+  var applied = { sort: 'problems', order: 'worst' };
+
+  function show(element, visible) {
+    if (element.hidden === visible) element.hidden = !visible;
+  }
 
   function filter() {
     var states = {};
-    Array.prototype.forEach.call(form.querySelectorAll('input[name="state"]'), function (box) { states[box.value] = box.checked; });
+    slice(form.querySelectorAll('input[name="state"]')).forEach(function (box) { states[box.value] = box.checked; });
     var reason = form.elements.namedItem('reason').value;
     var query = form.elements.namedItem('q').value.trim().toLowerCase();
     var shown = 0;
     var postsShown = 0;
     posts.forEach(function (post) {
       var any = false;
-      Array.prototype.forEach.call(post.querySelectorAll('tr[data-state]'), function (row) {
-        var match = states[row.dataset.state] === true && (reason === '' || row.dataset.reason === reason) &&
-          (query === '' || row.dataset.search.indexOf(query) !== -1);
-        row.hidden = !match;
+      post.rows.forEach(function (row) {
+        var match = states[row.state] === true && (reason === '' || row.reason === reason) && (query === '' || row.search.indexOf(query) !== -1);
+        show(row.element, match);
         if (match) { shown += 1; any = true; }
       });
-      post.hidden = !any && !(post.dataset.error === 'true' && reason === '' && query === '');
-      if (!post.hidden) postsShown += 1;
+      var visible = any || (post.error && reason === '' && query === '');
+      show(post.element, visible);
+      if (visible) postsShown += 1;
     });
     statusLine.textContent = 'Showing ' + shown + ' of ' + total + ' links in ' + postsShown + (postsShown === 1 ? ' post.' : ' posts.');
-    empty.hidden = postsShown > 0;
+    show(empty, postsShown === 0);
   }
 
   function sort() {
-    var posting = POST_ORDER[form.elements.namedItem('sort').value] || POST_ORDER.problems;
-    var linking = LINK_ORDER[form.elements.namedItem('order').value] || LINK_ORDER.worst;
-    posts.slice().sort(posting).forEach(function (post) { main.appendChild(post); });
-    Array.prototype.forEach.call(main.querySelectorAll('tbody'), function (body) {
-      Array.prototype.slice.call(body.children).sort(linking).forEach(function (row) { body.appendChild(row); });
-    });
+    var wanted = { sort: form.elements.namedItem('sort').value, order: form.elements.namedItem('order').value };
+    if (wanted.sort !== applied.sort && POST_ORDER[wanted.sort]) {
+      var sorted = document.createDocumentFragment();
+      posts.map(function (post) { return post.element; }).sort(POST_ORDER[wanted.sort]).forEach(function (element) { sorted.appendChild(element); });
+      main.insertBefore(sorted, empty);
+      applied.sort = wanted.sort;
+    }
+    if (wanted.order !== applied.order && LINK_ORDER[wanted.order]) {
+      slice(main.querySelectorAll('tbody')).forEach(function (body) {
+        var rows = document.createDocumentFragment();
+        slice(body.children).sort(LINK_ORDER[wanted.order]).forEach(function (row) { rows.appendChild(row); });
+        body.appendChild(rows);
+      });
+      applied.order = wanted.order;
+    }
   }
 
   function update(event) {
@@ -129,6 +155,7 @@ export const HTML_SCRIPT = `
   form.addEventListener('change', update);
   form.addEventListener('reset', function () { setTimeout(function () { sort(); filter(); }, 0); });
   form.hidden = false;
+  // a reload may bring back the reader's last choices
   sort();
   filter();
 })();
