@@ -25,17 +25,24 @@ const SUGGESTION_LABEL: Record<SuggestionKind, string> = {
 };
 
 /**
- * What the results cache knows of a link over time (another stage adds it to the model as `history`). Read
- * defensively: each field is shown only when present and of the expected type, and a link without it shows nothing.
+ * What the results cache knows of a link over time (the history stage adds it to the model as `history`, its
+ * dates `null` when unknown, and `news` for what this run changed). Read defensively: each field is shown only
+ * when present and of the expected type, and a link without it shows nothing.
  */
-interface LinkHistory {
+interface HistoryShown {
   firstSeen?: string;
   lastAlive?: string;
   deadSince?: string;
   observations?: number;
   confirmed?: boolean;
   flapping?: boolean;
+  news?: News;
 }
+
+type News = 'confirmed' | 'dead' | 'recovered';
+/** What this run changed, worst first, in words. */
+const NEWS_WORDS: Record<News, string> = { confirmed: 'dead, now confirmed', dead: 'newly dead', recovered: 'alive again' };
+const NEWS_ORDER = Object.keys(NEWS_WORDS) as News[];
 
 /**
  * The HTML report: one self-contained page (no network, works from `file://`), with a summary, each post's links
@@ -45,7 +52,6 @@ interface LinkHistory {
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const title = options.title ?? DEFAULT_HTML_TITLE;
-  const runDay = lastObservedDay(report.files);
   const presentStates = STATE_ORDER.filter((state) => report.summary[state] > 0);
   const anyProblem = presentStates.some((state) => !HIDDEN_AT_FIRST.has(state));
 
@@ -66,7 +72,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <h1>${text(title)}</h1>
 <p class="lead">${text(leadSentence(report))}</p>
 ${countsList(report)}
-${newSinceLastRun(report.files, runDay)}
+${newSinceLastRun(report.files)}
 ${fileErrors(report.files)}
 </header>
 <div class="controls">
@@ -74,7 +80,7 @@ ${filtersForm(report, presentStates, anyProblem)}
 <p id="status" role="status" aria-live="polite"></p>
 </div>
 <main id="posts" tabindex="-1">
-${report.files.map((file, index) => postSection(file, index, runDay)).join('\n')}
+${report.files.map((file, index) => postSection(file, index)).join('\n')}
 <p id="empty" hidden>No link matches these filters.</p>
 </main>
 <script>${HTML_SCRIPT}</script>
@@ -126,9 +132,9 @@ function filtersForm(report: Report, presentStates: readonly State[], anyProblem
 </form>`;
 }
 
-function postSection(file: FileReport, index: number, runDay: string | undefined): string {
+function postSection(file: FileReport, index: number): string {
   const problems = file.links.filter((link) => PROBLEM_STATES.has(link.state)).length;
-  const rows = [...file.links].sort(worstFirst).map((link) => linkRow(link, file, runDay));
+  const rows = [...file.links].sort(worstFirst).map((link) => linkRow(link, file));
   const heading = file.title === undefined || file.title === '' ? file.path : file.title;
   const meta = [file.path, file.date, plural(file.links.length, 'link'), problems > 0 ? plural(problems, 'problem') : 'no problem'];
   if (file.title === undefined || file.title === '') meta.shift();
@@ -149,15 +155,15 @@ ${error}${table}
 </section>`;
 }
 
-function linkRow(link: CheckedLink, file: FileReport, runDay: string | undefined): string {
+function linkRow(link: CheckedLink, file: FileReport): string {
   const { icon, label } = STATE_PRESENTATION[link.state];
   const url = link.resolved ?? link.url;
   const search = [link.url, link.resolved, link.text].flatMap((part) => (part === undefined || part === '' ? [] : [clean(redactField(part))])).join(' ').toLowerCase();
   const history = historyOf(link);
-  const isNew = history !== undefined && isNewProblem(link, history, runDay);
+  const isNew = history?.news !== undefined;
   const family = link.family === undefined ? '' : ` (${text(link.family)})`;
   const linkText = link.text === '' ? '<span class="text none">(no text)</span>' : `<span class="text">${text(link.text)}</span>`;
-  const historyLine = history === undefined ? '' : historyWords(history, isNew);
+  const historyLine = history === undefined ? '' : historyWords(history, link.state);
   const cells = [
     `<td class="line">${link.line}</td>`,
     `<td>${linkText}${urlElement(url, 'url')}</td>`,
@@ -213,69 +219,50 @@ function rowId(file: FileReport, link: CheckedLink): string {
 // History (present when the results cache has one)
 // ---------------------------------------------------------------------------------------------------------
 
-function historyOf(link: CheckedLink): LinkHistory | undefined {
-  const value = (link as CheckedLink & { history?: unknown }).history;
+function historyOf(link: CheckedLink): HistoryShown | undefined {
+  const value: unknown = (link as { history?: unknown }).history;
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  const history: LinkHistory = {};
+  const history: HistoryShown = {};
   for (const key of ['firstSeen', 'lastAlive', 'deadSince'] as const) {
     if (typeof record[key] === 'string' && record[key] !== '') history[key] = record[key];
   }
-  if (typeof record.observations === 'number') history.observations = record.observations;
+  if (typeof record.observations === 'number' && Number.isFinite(record.observations)) history.observations = record.observations;
   if (typeof record.confirmed === 'boolean') history.confirmed = record.confirmed;
   if (typeof record.flapping === 'boolean') history.flapping = record.flapping;
+  if (typeof record.news === 'string' && (NEWS_ORDER as string[]).includes(record.news)) history.news = record.news as News;
   return history;
 }
 
-/** `dead since 2026-11-20, confirmed · seen 3 times · last alive 2026-10-01 · flapping`. */
-export function historyWords(history: LinkHistory, isNew = false): string {
+/** `newly dead · dead since 2026-11-20 · seen 3 times · not confirmed yet · flapping (…)`; empty for a link never observed. */
+export function historyWords(history: HistoryShown, state: State): string {
   const parts: string[] = [];
-  if (isNew) parts.push('new since the last run');
-  if (history.deadSince !== undefined) parts.push(`dead since ${day(history.deadSince)}${history.confirmed === true ? ', confirmed' : ''}`);
-  else if (history.confirmed === true) parts.push('confirmed');
-  if (history.observations !== undefined) parts.push(`seen ${history.observations === 1 ? 'once' : `${history.observations} times`}`);
-  if (history.lastAlive !== undefined && history.deadSince !== undefined) parts.push(`last alive ${day(history.lastAlive)}`);
-  if (history.firstSeen !== undefined && history.observations !== 1) parts.push(`first seen ${day(history.firstSeen)}`);
-  if (history.flapping === true) parts.push('flapping (alternates between working and failing)');
+  if (history.news !== undefined) parts.push(NEWS_WORDS[history.news]);
+  const seen = history.observations === undefined || history.observations === 0 ? [] : [`seen ${history.observations === 1 ? 'once' : `${history.observations} times`}`];
+  if (history.deadSince !== undefined) {
+    parts.push(`dead since ${day(history.deadSince)}`, ...seen);
+    if (state === 'dead' && history.confirmed !== undefined) parts.push(history.confirmed ? 'confirmed' : 'not confirmed yet');
+    if (history.lastAlive !== undefined) parts.push(`last alive ${day(history.lastAlive)}`);
+  } else if (PROBLEM_STATES.has(state)) {
+    if (history.lastAlive !== undefined) parts.push(`last alive ${day(history.lastAlive)}`);
+    else if (history.firstSeen !== undefined) parts.push(`never seen alive since ${day(history.firstSeen)}`);
+    parts.push(...seen);
+  }
+  if (history.flapping === true) parts.push('flapping (alternates between alive and failing)');
   return parts.join(' · ');
 }
 
-/** The day of this run as the histories tell it: the latest day any of them records. */
-function lastObservedDay(files: readonly FileReport[]): string | undefined {
-  let latest: string | undefined;
-  for (const file of files) {
-    for (const link of file.links) {
-      const history = historyOf(link);
-      if (history === undefined) continue;
-      for (const value of [history.firstSeen, history.lastAlive, history.deadSince]) {
-        if (value !== undefined && (latest === undefined || day(value) > latest)) latest = day(value);
-      }
-    }
-  }
-  return latest;
-}
-
-/** A problem this run found that the last one did not: a link seen for the first time, or dead since today. */
-function isNewProblem(link: CheckedLink, history: LinkHistory, runDay: string | undefined): boolean {
-  if (!PROBLEM_STATES.has(link.state)) return false;
-  if (history.observations !== undefined && history.observations <= 1) return true;
-  return history.deadSince !== undefined && runDay !== undefined && day(history.deadSince) === runDay;
-}
-
-function newSinceLastRun(files: readonly FileReport[], runDay: string | undefined): string {
-  if (runDay === undefined) return '';
-  const items: string[] = [];
-  for (const file of files) {
-    for (const link of file.links) {
-      const history = historyOf(link);
-      if (history === undefined || !isNewProblem(link, history, runDay)) continue;
-      const { icon, label } = STATE_PRESENTATION[link.state];
-      items.push(
-        `<li><a href="#${attr(rowId(file, link))}">${text(`${file.path}:${link.line}`)}</a> ${text(`${icon} ${label}`)}: <span class="url">${text(redactField(link.resolved ?? link.url))}</span></li>`,
-      );
-    }
-  }
-  const body = items.length === 0 ? '<p>No new problem since the last run.</p>' : `<ul>${items.join('')}</ul>`;
+/** What this run changed (present when the results cache has a history): newly dead, confirmed, alive again. */
+function newSinceLastRun(files: readonly FileReport[]): string {
+  const rows = files.flatMap((file) => file.links.map((link) => ({ file, link, history: historyOf(link) })));
+  if (rows.every(({ history }) => history === undefined)) return '';
+  const changed = rows.filter(({ history }) => history?.news !== undefined);
+  changed.sort((a, b) => NEWS_ORDER.indexOf(a.history!.news!) - NEWS_ORDER.indexOf(b.history!.news!));
+  const items = changed.map(({ file, link, history }) => {
+    const place = `${file.path}:${link.line}`;
+    return `<li>${text(NEWS_WORDS[history!.news!])}: <a href="#${attr(rowId(file, link))}">${text(place)}</a> <span class="url">${text(redactField(link.resolved ?? link.url))}</span></li>`;
+  });
+  const body = items.length === 0 ? '<p>Nothing changed since the last run.</p>' : `<ul>${items.join('')}</ul>`;
   return `<section class="new" aria-labelledby="new-heading"><h2 id="new-heading">New since the last run (${items.length})</h2>${body}</section>`;
 }
 

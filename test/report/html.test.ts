@@ -143,29 +143,48 @@ describe('renderHtml', () => {
     }
   });
 
-  it('shows what the cache history knows when the model has it, and the problems new since the last run', () => {
+  it('shows what the cache history knows when the model has it, and what changed since the last run', () => {
     const report = realisticReport();
     const withHistory = (link: CheckedLink, history: object): CheckedLink => ({ ...link, history }) as unknown as CheckedLink;
+    // the history stage's shape: dates or null, a count, two booleans, and `news` for what this run changed
     const links = report.files[0]!.links.map((link) => {
-      if (link.url === 'https://www.metamind.io/') return withHistory(link, { firstSeen: '2026-09-01T08:00:00Z', lastAlive: '2026-10-30T08:00:00Z', deadSince: '2026-11-01T08:00:00Z', observations: 8, confirmed: true, flapping: false });
-      if (link.url === 'http://cs224d.stanford.edu/') return withHistory(link, { firstSeen: '2026-09-01', lastAlive: '2026-12-04', deadSince: '2026-12-05', observations: 9, confirmed: false, flapping: true });
-      if (link.state === 'alive') return withHistory(link, { firstSeen: '2026-09-01', lastAlive: '2026-12-05', observations: 9, confirmed: false, flapping: false });
+      if (link.url === 'https://www.metamind.io/') return withHistory(link, { firstSeen: '2026-09-01T06:00:00.000Z', lastAlive: '2026-10-30T06:00:00.000Z', deadSince: '2026-11-01T06:00:00.000Z', observations: 8, confirmed: true, flapping: false, news: 'confirmed' });
+      if (link.url === 'http://cs224d.stanford.edu/') return withHistory(link, { firstSeen: '2026-09-01T06:00:00.000Z', lastAlive: '2026-12-04T06:00:00.000Z', deadSince: '2026-12-05T06:00:00.000Z', observations: 9, confirmed: false, flapping: true, news: 'dead' });
+      if (link.url === 'http://www0.cs.ucl.ac.uk/staff/d.silver/web/Teaching.html') return withHistory(link, { firstSeen: '2026-12-05T06:00:00.000Z', lastAlive: null, deadSince: null, observations: 1, confirmed: false, flapping: false });
+      if (link.url === 'http://image-net.org/index') return withHistory(link, { firstSeen: null, lastAlive: null, deadSince: null, observations: 0, confirmed: false, flapping: false });
+      if (link.state === 'alive') return withHistory(link, { firstSeen: '2026-09-01T06:00:00.000Z', lastAlive: '2026-12-05T06:00:00.000Z', deadSince: null, observations: 9, confirmed: false, flapping: false });
       return link;
     });
+    const alive = links.find((link) => link.state === 'alive')!;
+    links[links.indexOf(alive)] = withHistory(alive, { firstSeen: '2026-09-01', lastAlive: '2026-12-05', deadSince: null, observations: 9, confirmed: false, flapping: false, news: 'recovered' });
     const doc = parse(renderHtml({ ...report, files: [{ ...report.files[0]!, links }] }));
     const histories = all(doc, (element) => hasClass(element, 'history')).map(textOf);
-    expect(histories).toContain('dead since 2026-11-01, confirmed · seen 8 times · last alive 2026-10-30 · first seen 2026-09-01');
-    expect(histories).toContain('new since the last run · dead since 2026-12-05 · seen 9 times · last alive 2026-12-04 · first seen 2026-09-01 · flapping (alternates between working and failing)');
+    expect(histories).toContain('dead, now confirmed · dead since 2026-11-01 · seen 8 times · confirmed · last alive 2026-10-30');
+    expect(histories).toContain('newly dead · dead since 2026-12-05 · seen 9 times · not confirmed yet · last alive 2026-12-04 · flapping (alternates between alive and failing)');
+    expect(histories).toContain('never seen alive since 2026-12-05 · seen once');
+    expect(histories).toContain('alive again');
+    // an alive link without news, and a link never observed, say nothing: no empty history line either
+    expect(histories).toHaveLength(4);
     const fresh = all(doc, (element) => hasClass(element, 'new'))[0]!;
-    expect(textOf(DomUtils.getElementsByTagName('h2', fresh)[0]!)).toBe('New since the last run (1)');
-    const entry = DomUtils.getElementsByTagName('a', fresh)[0]!;
-    expect(textOf(entry)).toMatch(/^fixtures\/posts\/2017-03-01-learning-deep-learning\.md:\d+$/);
-    // the entry points at the row, which is marked as new
-    const target = all(doc, (element) => element.attribs.id === entry.attribs.href!.slice(1));
-    expect(target).toHaveLength(1);
-    expect(target[0]!.attribs.class).toBe('is-new');
-    expect(textOf(target[0]!)).toContain('cs224d.stanford.edu');
+    expect(textOf(DomUtils.getElementsByTagName('h2', fresh)[0]!)).toBe('New since the last run (3)');
+    const items = DomUtils.getElementsByTagName('li', fresh);
+    expect(items.map((item) => textOf(item).split(':')[0])).toEqual(['dead, now confirmed', 'newly dead', 'alive again']);
+    // each entry points at its row, which is marked
+    for (const item of items) {
+      const anchor = DomUtils.getElementsByTagName('a', item)[0]!;
+      expect(textOf(anchor)).toMatch(/^fixtures\/posts\/2017-03-01-learning-deep-learning\.md:\d+$/);
+      const target = all(doc, (element) => element.attribs.id === anchor.attribs.href!.slice(1));
+      expect(target).toHaveLength(1);
+      expect(target[0]!.attribs.class).toBe('is-new');
+    }
 
+    // a history with no news: the section says nothing changed
+    const quiet = links.map((link) => {
+      const history = (link as { history?: object }).history;
+      return history === undefined ? link : withHistory(link, { ...history, news: undefined });
+    });
+    const calm = parse(renderHtml({ ...report, files: [{ ...report.files[0]!, links: quiet }] }));
+    expect(textOf(all(calm, (element) => hasClass(element, 'new'))[0]!)).toBe('New since the last run (0)Nothing changed since the last run.');
     // without history: no history line, no "new" section
     const plain = parse(renderHtml(report));
     expect(all(plain, (element) => hasClass(element, 'history') || hasClass(element, 'new'))).toEqual([]);
@@ -173,7 +192,7 @@ describe('renderHtml', () => {
 
   it('ignores a history field of an unexpected shape instead of failing', () => {
     const report = realisticReport();
-    const links = report.files[0]!.links.map((link, index) => ({ ...link, history: [null, 'x', 3, { deadSince: 5, observations: 'many' }][index % 4] }) as unknown as CheckedLink);
+    const links = report.files[0]!.links.map((link, index) => ({ ...link, history: [null, 'x', 3, { deadSince: 5, observations: 'many', news: 'gone', flapping: 'yes' }][index % 4] }) as unknown as CheckedLink);
     const html = renderHtml({ ...report, files: [{ ...report.files[0]!, links }] });
     const doc = parse(html);
     expect(all(doc, (element) => hasClass(element, 'history')).map(textOf).every((line) => line === '')).toBe(true);
