@@ -51,7 +51,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(executablePath: string): Promise<Browser> {
+/** `javaScriptEnabled: false` shows the page as a reader who blocks scripts sees it. */
+export async function launchChromium(executablePath: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'linkrot-chromium-'));
   // launchPersistentContext is how playwright takes a --user-data-dir: here a fresh, empty one per launch
   const context = await chromium.launchPersistentContext(profile, {
@@ -63,6 +64,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     colorScheme: 'light',
     reducedMotion: 'reduce',
     timeout: 60_000,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

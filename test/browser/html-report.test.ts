@@ -239,6 +239,21 @@ describe.skipIf(chromium.skip)(`the HTML report in chromium${chromium.skip ? ` (
     await page.close();
   });
 
+  it('lists every link, without filters, for a reader whose browser runs no script', async () => {
+    const file = join(dir, 'no-script.html');
+    await writeFile(file, renderHtml(realisticReport()));
+    const plain = await launchChromium(chromium.path!, { javaScriptEnabled: false });
+    try {
+      const page = await plain.context.newPage();
+      await page.goto(pathToFileURL(file).href);
+      expect(await page.locator('#filters').isVisible()).toBe(false);
+      expect(await visibleRows(page)).toHaveLength(55);
+      expect(await page.locator('tr[data-state="dead"] a[href^="https://web.archive.org/web/"]').count()).toBe(3);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('is readable in light and in dark (WCAG AA contrast for text, links and state words)', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page } = await open(renderHtml(realisticReport()), `${scheme}.html`, scheme);
