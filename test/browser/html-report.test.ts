@@ -44,7 +44,7 @@ declare global {
   }
 }
 
-describe.skipIf(chromium.skip)(`the HTML report in chromium${chromium.skip ? ` (skipped: ${chromium.why})` : ''}`, () => {
+describe.skipIf(chromium.skip)(`the HTML report in chromium${chromium.skip ? ` (skipped: ${chromium.why})` : ''}`, { timeout: 90_000 }, () => {
   let browser: Browser | undefined;
   let dir = '';
   // a local server that any load escaping the policy would reach
