@@ -134,7 +134,7 @@ function filtersForm(report: Report, presentStates: readonly State[], anyProblem
 
 function postSection(file: FileReport, index: number): string {
   const problems = file.links.filter((link) => PROBLEM_STATES.has(link.state)).length;
-  const rows = [...file.links].sort(worstFirst).map((link) => linkRow(link, file));
+  const rows = [...file.links].sort(worstFirst).map((link) => linkRow(link, index));
   const heading = file.title === undefined || file.title === '' ? file.path : file.title;
   const meta = [file.path, file.date, plural(file.links.length, 'link'), problems > 0 ? plural(problems, 'problem') : 'no problem'];
   if (file.title === undefined || file.title === '') meta.shift();
@@ -155,7 +155,7 @@ ${error}${table}
 </section>`;
 }
 
-function linkRow(link: CheckedLink, file: FileReport): string {
+function linkRow(link: CheckedLink, fileIndex: number): string {
   const { icon, label } = STATE_PRESENTATION[link.state];
   const url = link.resolved ?? link.url;
   const search = [link.url, link.resolved, link.text].flatMap((part) => (part === undefined || part === '' ? [] : [clean(redactField(part))])).join(' ').toLowerCase();
@@ -172,7 +172,7 @@ function linkRow(link: CheckedLink, file: FileReport): string {
     }${historyLine === '' ? '' : `<span class="history">${text(historyLine)}</span>`}</td>`,
     `<td>${suggestionList(link.suggestions)}</td>`,
   ];
-  return `<tr id="${attr(rowId(file, link))}"${isNew ? ' class="is-new"' : ''} data-state="${link.state}" data-reason="${attr(link.reason)}" data-rank="${STATE_ORDER.indexOf(link.state)}" data-line="${link.line}" data-search="${attr(search)}">${cells.join('')}</tr>`;
+  return `<tr id="${rowId(fileIndex, link)}"${isNew ? ' class="is-new"' : ''} data-state="${link.state}" data-reason="${attr(link.reason)}" data-rank="${STATE_ORDER.indexOf(link.state)}" data-line="${link.line}" data-search="${attr(search)}">${cells.join('')}</tr>`;
 }
 
 function suggestionList(suggestions: readonly Suggestion[]): string {
@@ -211,8 +211,9 @@ function worstFirst(a: CheckedLink, b: CheckedLink): number {
   return STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.line - b.line || a.column - b.column;
 }
 
-function rowId(file: FileReport, link: CheckedLink): string {
-  return `L-${clean(file.path).replace(/[^A-Za-z0-9_-]+/g, '-')}-${link.line}-${link.column}`;
+/** Unique in the page: the post's place in the report, then the link's line and column. */
+function rowId(fileIndex: number, link: CheckedLink): string {
+  return `link-${fileIndex + 1}-${link.line}-${link.column}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -254,13 +255,13 @@ export function historyWords(history: HistoryShown, state: State): string {
 
 /** What this run changed (present when the results cache has a history): newly dead, confirmed, alive again. */
 function newSinceLastRun(files: readonly FileReport[]): string {
-  const rows = files.flatMap((file) => file.links.map((link) => ({ file, link, history: historyOf(link) })));
+  const rows = files.flatMap((file, fileIndex) => file.links.map((link) => ({ file, fileIndex, link, history: historyOf(link) })));
   if (rows.every(({ history }) => history === undefined)) return '';
   const changed = rows.filter(({ history }) => history?.news !== undefined);
   changed.sort((a, b) => NEWS_ORDER.indexOf(a.history!.news!) - NEWS_ORDER.indexOf(b.history!.news!));
-  const items = changed.map(({ file, link, history }) => {
+  const items = changed.map(({ file, fileIndex, link, history }) => {
     const place = `${file.path}:${link.line}`;
-    return `<li>${text(NEWS_WORDS[history!.news!])}: <a href="#${attr(rowId(file, link))}">${text(place)}</a> <span class="url">${text(redactField(link.resolved ?? link.url))}</span></li>`;
+    return `<li>${text(NEWS_WORDS[history!.news!])}: <a href="#${rowId(fileIndex, link)}">${text(place)}</a> <span class="url">${text(redactField(link.resolved ?? link.url))}</span></li>`;
   });
   const body = items.length === 0 ? '<p>Nothing changed since the last run.</p>' : `<ul>${items.join('')}</ul>`;
   return `<section class="new" aria-labelledby="new-heading"><h2 id="new-heading">New since the last run (${items.length})</h2>${body}</section>`;

@@ -102,6 +102,10 @@ describe('renderHtml', () => {
     expect(html).not.toContain('s3cret');
     expect(html).not.toContain('hunter2');
     expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    // ids are the page's own (never built from a path) and unique
+    const ids = all(doc, (element) => element.attribs.id !== undefined).map((element) => element.attribs.id!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
     // an URL with a quote stays inside its attribute
     const quoted = all(doc, (element) => element.attribs.href?.startsWith('https://evil.test/%22onmouseover') === true);
     expect(quoted).toHaveLength(1);
