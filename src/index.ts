@@ -29,7 +29,7 @@ export { LinkrotError, type LinkrotErrorCode } from './errors.js';
 export { extractFile, extractLinks, findMarkdownFiles } from './extract/index.js';
 export { checkExtracted, checkFiles, type CheckOptions, type ProgressEvent, type Shard } from './pipeline/index.js';
 export { createDispatcher, DEFAULT_CHECK_SETTINGS } from './check/index.js';
-export { renderGithub, renderJson, renderMarkdown, renderText, mergeReports, validateReport } from './report/index.js';
+export { renderGithub, renderHtml, renderJson, renderMarkdown, renderText, mergeReports, validateReport } from './report/index.js';
 export { openCache } from './cache/index.js';
 export { loadConfig } from './config/index.js';
 export { VERSION } from './version.js';

@@ -23,6 +23,7 @@ describe('the public API', () => {
         'mergeReports',
         'openCache',
         'renderGithub',
+        'renderHtml',
         'renderJson',
         'renderMarkdown',
         'renderText',

@@ -8,7 +8,7 @@ import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FileReport, Report, State } from '../model.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
-import { renderGithub, renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
 import { fileAtRef } from './git.js';
 import { collectInputs, reportProblems } from './inputs.js';
@@ -92,6 +92,9 @@ export async function writeReport(report: Report, settings: Pick<Settings, 'form
       return;
     case 'markdown':
       await emit(renderMarkdown(report, githubLinkOptions(io)), settings.output, io);
+      return;
+    case 'html':
+      await emit(renderHtml(report), settings.output, io);
       return;
     case 'github': {
       await emit(renderGithub(report), settings.output, io);

@@ -20,8 +20,9 @@ Usage
   linkrot merge [--format …] <report.json…>      combine JSON reports of several (sharded) runs
 
 Output
-  -f, --format text|json|markdown|github  report format (default text; github = workflow annotations,
-                                          plus the Markdown report appended to $GITHUB_STEP_SUMMARY)
+  -f, --format text|json|markdown|github|html  report format (default text; github = workflow annotations,
+                                          plus the Markdown report appended to $GITHUB_STEP_SUMMARY;
+                                          html = one self-contained page to browse, e.g. with -o report.html)
   -o, --output FILE            write the report to FILE (atomically) instead of stdout
   -q, --quiet                  no progress, only problems and the summary
   -v, --verbose                list alive and skipped links too

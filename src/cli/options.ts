@@ -8,7 +8,7 @@ import { parseUrl } from '../util/url.js';
 
 export type Command = 'check' | 'extract' | 'merge' | 'help' | 'version';
 export type Format = NonNullable<RunSettings['format']>;
-export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'github'];
+export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'github', 'html'];
 
 /** What the user said on the command line: only the flags given are set (defaults and config fill the rest). */
 export interface Flags extends RunSettings {
@@ -219,7 +219,7 @@ export function parseInvocation(argv: string[]): Invocation {
     const allowed = new Set(['format', 'output', 'baseUrl', 'color', 'debug', 'quiet', 'config', 'changedSince']);
     const extra = Object.keys(flags).filter((key) => !allowed.has(key));
     if (extra.length > 0) throw usage(`extract does not check links; it takes --format, --output and --base-url (not ${extra.map(kebab).join(', ')})`);
-    if (flags.format === 'markdown' || flags.format === 'github') throw usage('extract --format expects text or json');
+    if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw usage('extract --format expects text or json');
   }
   if (command === 'merge') {
     const allowed = new Set(['format', 'output', 'failOn', 'color', 'debug', 'quiet', 'verbose']);

@@ -29,7 +29,7 @@ export interface RunSettings {
   allowPrivate?: boolean;
   insecure?: boolean;
   failOn?: State[];
-  format?: 'text' | 'json' | 'markdown' | 'github';
+  format?: 'text' | 'json' | 'markdown' | 'github' | 'html';
   archive?: boolean;
   archiveBaseUrl?: string;
   fragments?: boolean;

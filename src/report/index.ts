@@ -6,6 +6,8 @@ export type { TextOptions } from './text.js';
 export { renderMarkdown, DEFAULT_MARKDOWN_TITLE, DEFAULT_MARKDOWN_MAX_ROWS } from './markdown.js';
 export type { MarkdownOptions } from './markdown.js';
 export { renderGithub } from './github.js';
+export { renderHtml, DEFAULT_HTML_TITLE } from './html.js';
+export type { HtmlOptions } from './html.js';
 export { renderExtractText } from './extract-text.js';
 export { mergeReports } from './merge.js';
 export { validateReport, validateExtractReport } from './validate.js';

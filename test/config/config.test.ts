@@ -106,7 +106,7 @@ describe('loadConfig', () => {
     [{ concurrency: 0 }, 'Invalid config `linkrot.config.json`: `concurrency` must be an integer ≥ 1'],
     [{ concurrency: '8' }, 'Invalid config `linkrot.config.json`: `concurrency` must be an integer ≥ 1'],
     [{ allowPrivate: 'yes' }, 'Invalid config `linkrot.config.json`: `allowPrivate` must be true or false'],
-    [{ format: 'html' }, 'Invalid config `linkrot.config.json`: `format` must be one of "text", "json", "markdown", "github"'],
+    [{ format: 'pdf' }, 'Invalid config `linkrot.config.json`: `format` must be one of "text", "json", "markdown", "github", "html"'],
     [{ failOn: ['dead', 'gone'] }, 'Invalid config `linkrot.config.json`: `failOn[1]` must be one of "alive", "redirected", "dead", "suspicious", "unreachable", "blocked", "skipped"'],
     [{ hosts: { 'a.test': { acceptStatus: [999, 42] } } }, 'Invalid config `linkrot.config.json`: `hosts.a.test.acceptStatus[1]` must be an integer ≥ 100 and ≤ 999'],
     [{ headers: { 'Bad Header': 'x' } }, 'Invalid config `linkrot.config.json`: invalid key `Bad Header` at `headers`'],
