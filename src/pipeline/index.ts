@@ -26,7 +26,10 @@ import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdi
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
+import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
+import type { LinkHistory } from '../model.js';
 import { Admission } from './admission.js';
+import { isReusable, recordHistory, resolveHistorySettings } from './history.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -42,6 +45,8 @@ export interface VerdictStore {
   get(url: string, fragment: string): Verdict | undefined;
   set(url: string, fragment: string, verdict: Verdict): void;
   readonly archive: SnapshotStore;
+  /** Observations over the runs (without one, a report's history is this run's alone). */
+  readonly history?: HistoryStore;
 }
 
 export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hosts'>> {
@@ -62,6 +67,8 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   contentChecks?: boolean;
   knownDead?: KnownDeadFamily[];
   cache?: VerdictStore;
+  /** When a dead link counts as confirmed (default: dead on 2 observations 24 h apart). */
+  confirm?: Partial<ConfirmSettings>;
   shard?: Shard;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -102,6 +109,7 @@ export function withFileErrors(report: Report, failed: FileReport[]): Report {
 export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, options: CheckOptions = {}): Promise<Report> {
   const started = (options.now ?? Date.now)();
   const settings = resolveCheckSettings(options);
+  const history = resolveHistorySettings({ ...(options.cache?.history ? { history: options.cache.history } : {}), ...options }, started);
   const diagnoseSettings = resolveDiagnoseSettings(options);
   const planSettings = {
     exclude: options.exclude ?? [],
@@ -132,6 +140,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   const files: ExtractedFile[] = [];
   const planned: PlannedLink[] = [];
   const verdicts = new Map<PlannedLink, Verdict>();
+  /** Occurrences answered by the results cache (no observation this run). */
+  const reused = new Set<PlannedLink>();
   /** Whether every request so far failed to reach its host (results are not kept for it). */
   const network = new NoNetworkWatch();
   const jobs = new Map<string, UrlJob>();
@@ -187,8 +197,9 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     if (url === undefined) return;
     urls.add(url);
     const cached = options.cache?.get(url, entry.fragment ?? '');
-    if (cached) {
+    if (cached && isReusable(cached, url, entry.fragment ?? '', history)) {
       verdicts.set(entry, cached);
+      reused.add(entry);
       return;
     }
     const start = (key: string): void => {
@@ -234,14 +245,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       await addArchiveSuggestions(files, planned, verdicts, fetcher, options);
     }
 
-    const linksByFile = files.map((): CheckedLink[] => []);
-    for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)! });
-    const reports: FileReport[] = files.map((file, fileIndex) => ({
-      path: file.path,
-      ...(file.title === undefined ? {} : { title: file.title }),
-      ...(file.date === undefined ? {} : { date: file.date }),
-      links: linksByFile[fileIndex]!,
-    }));
+    const reports = fileReports(files, planned, verdicts, recordHistory(planned, verdicts, reused, history));
     return buildReport(reports, {
       version: VERSION,
       requests: fetcher.requestCount,
@@ -253,6 +257,23 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
     if (ownDispatcher) await dispatcher.close();
   }
+}
+
+/** One report per file: each link occurrence with its verdict and history, in the order they were planned. */
+function fileReports(
+  files: readonly ExtractedFile[],
+  planned: readonly PlannedLink[],
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
+  histories: ReadonlyMap<PlannedLink, LinkHistory>,
+): FileReport[] {
+  const linksByFile = files.map((): CheckedLink[] => []);
+  for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)!, history: histories.get(entry)! });
+  return files.map((file, fileIndex) => ({
+    path: file.path,
+    ...(file.title === undefined ? {} : { title: file.title }),
+    ...(file.date === undefined ? {} : { date: file.date }),
+    links: linksByFile[fileIndex]!,
+  }));
 }
 
 interface UrlJob {

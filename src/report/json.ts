@@ -1,5 +1,5 @@
 import { STATES } from '../model.js';
-import type { CheckedLink, ExtractReport, Link, RedirectHop, Report, Suggestion } from '../model.js';
+import type { CheckedLink, ExtractReport, Link, LinkHistory, RedirectHop, Report, Suggestion } from '../model.js';
 import { redactField, redactText } from './redact.js';
 
 /**
@@ -97,6 +97,14 @@ function orderCheckedLink(link: CheckedLink): Fields {
   put(out, 'fragment', link.fragment === undefined ? undefined : redactText(link.fragment));
   out['detail'] = redactText(link.detail);
   out['suggestions'] = link.suggestions.map(orderSuggestion);
+  put(out, 'history', link.history === undefined ? undefined : orderHistory(link.history));
+  return out;
+}
+
+function orderHistory(history: LinkHistory): Fields {
+  const { firstSeen, lastAlive, deadSince, observations, confirmed, flapping } = history;
+  const out: Fields = { firstSeen, lastAlive, deadSince, observations, confirmed, flapping };
+  put(out, 'news', history.news);
   return out;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The history step: each URL (and fragment) asked this run adds one observation to its history; each link of
+ * the report gets what its history says (see `src/cache/history.ts`).
+ */
+import {
+  DEFAULT_CONFIRM,
+  isConfirmed,
+  memoryHistory,
+  newsOf,
+  observationOf,
+  summarise,
+  type ConfirmSettings,
+  type HistoryStore,
+} from '../cache/history.js';
+import type { LinkHistory, Verdict } from '../model.js';
+import type { PlannedLink } from '../plan/index.js';
+
+export interface HistorySettings {
+  store: HistoryStore;
+  /** The time of this run's observations: when it started. */
+  at: number;
+  confirm: ConfirmSettings;
+}
+
+export function resolveHistorySettings(options: { history?: HistoryStore; confirm?: Partial<ConfirmSettings> }, at: number): HistorySettings {
+  return { store: options.history ?? memoryHistory(), at, confirm: { ...DEFAULT_CONFIRM, ...options.confirm } };
+}
+
+/**
+ * Whether a verdict remembered by the cache may stand for this run: a dead verdict only once it is confirmed
+ * (until then every run asks again, which is what can confirm it).
+ */
+export function isReusable(verdict: Verdict, url: string, fragment: string, settings: HistorySettings): boolean {
+  if (verdict.state !== 'dead') return true;
+  const record = settings.store.get(url, fragment);
+  return record !== undefined && isConfirmed(record, settings.confirm);
+}
+
+/**
+ * Record this run's observations (one per URL and fragment that was asked, not those answered from the cache)
+ * and return each planned link's history.
+ */
+export function recordHistory(
+  planned: readonly PlannedLink[],
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
+  reused: ReadonlySet<PlannedLink>,
+  settings: HistorySettings,
+): Map<PlannedLink, LinkHistory> {
+  const keyOf = (entry: PlannedLink): string | undefined =>
+    entry.request === undefined || entry.verdict !== undefined ? undefined : `${entry.request}#${entry.fragment ?? ''}`;
+  // A URL asked this run may also have answered later occurrences from the cache this run filled.
+  const asked = new Set(planned.filter((entry) => !reused.has(entry)).map(keyOf));
+  const byKey = new Map<string, LinkHistory>();
+  const histories = new Map<PlannedLink, LinkHistory>();
+  for (const entry of planned) {
+    const key = keyOf(entry);
+    const verdict = verdicts.get(entry);
+    if (key === undefined || verdict === undefined) {
+      histories.set(entry, summarise(undefined));
+      continue;
+    }
+    let history = byKey.get(key);
+    if (history === undefined) {
+      const [url, fragment] = [entry.request!, entry.fragment ?? ''];
+      const before = summarise(settings.store.get(url, fragment), settings.confirm);
+      if (asked.has(key)) settings.store.observe(url, fragment, observationOf(verdict, settings.at));
+      const after = summarise(settings.store.get(url, fragment), settings.confirm);
+      const news = asked.has(key) ? newsOf(before, after, verdict.state) : undefined;
+      history = news === undefined ? after : { ...after, news };
+      byKey.set(key, history);
+    }
+    histories.set(entry, history);
+  }
+  return histories;
+}
