@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { failing } from '../../src/cli/check-command.js';
 import type { CheckedLink, Report } from '../../src/model.js';
 import { renderMarkdown, renderText, validateReport } from '../../src/report/index.js';
-import { DAY, runAt, simulate, startHost, type SimHost } from './simulation.js';
+import { DAY, runAt, simulate, startHost, type SimHost, type SimulatedRun, type SimulationResult } from './simulation.js';
 
 const T0 = Date.parse('2026-11-20T06:00:00Z');
 let dir: string;
@@ -114,9 +114,9 @@ describe('history over simulated days (library, injected clock)', () => {
 describe('simulated daily runs with realistic outages (6 seeds × 36 days)', () => {
   it('--fail-on confirmed fails the jobs that should fail and almost none that should not; a run on its own fails on outages', async () => {
     const seeds = [1, 2, 3, 4, 5, 6];
-    const results = [];
+    const results: Array<SimulationResult & { seed: number }> = [];
     for (const seed of seeds) results.push({ seed, ...(await simulate({ days: 36, seed, cacheFile: join(dir, `cache-${seed}.json`) })) });
-    const total = (pick: (figures: (typeof results)[number]['figures']) => number): number => results.reduce((sum, result) => sum + pick(result.figures), 0);
+    const total = (pick: (figures: SimulationResult['figures']) => number): number => results.reduce((sum, result) => sum + pick(result.figures), 0);
     const policy = (name: 'confirmed' | 'dead' | 'any'): string =>
       `failed ${total((f) => f[name].failed)}, false reds ${total((f) => f[name].falseRed)}, missed ${total((f) => f[name].missed)}`;
     // The figures for the closing note: `npx vitest run test/history/simulated-time.test.ts` prints them.
@@ -142,7 +142,7 @@ describe('simulated daily runs with realistic outages (6 seeds × 36 days)', () 
       runs.forEach((run, index) => {
         if (!run.failedConfirmed || run.shouldFail) return;
         // A false red under confirmation needs the same transient 404 on two runs a day apart: never one outage.
-        const deploying = (other: (typeof runs)[number] | undefined): boolean => other?.outages.includes('docs 404 while deploying') === true;
+        const deploying = (other: SimulatedRun | undefined): boolean => other?.outages.includes('docs 404 while deploying') === true;
         expect(deploying(run) && runs.slice(0, index).some((earlier) => deploying(earlier) && Date.parse(earlier.at) <= Date.parse(run.at) - DAY)).toBe(true);
       });
     }
