@@ -7,10 +7,10 @@
  * The outages are the kinds the issue threads describe, each with its source:
  * - a host that resets connections or answers 503 for the length of one run ("the same host is down for the
  *   whole run": gbdev/pandocs#418, 2022; Seeed-Projects/reBot-DevArm#77, 2025, a 17% false-red rate);
- * - a 404 for a page that exists, served while a static site redeploys (lycheeverse/lychee#1384, 2024, GitHub
- *   Pages answering 404 during a deployment), which a run on its own must take for dead;
- * - a host that is up one day and down the next for a while (a flapping host: thanos-io/thanos#3210, 2020,
- *   which removed its link checker over such hosts);
+ * - a 404 for a page that exists, served before or while a static site deploys (sakai1250/sakai1250.github.io#21,
+ *   2026-08-28: "transient self-link 404s" from GitHub Pages), which a run on its own must take for dead;
+ * - a host that fails now and then for a few days (digipres/awesome-digital-preservation#6, 2022-11-24: "Ideally,
+ *   we'd allow links to fail for a few days before flagging them"; thanos-io/thanos#3210 removed its checker);
  * - a page removed for good (404) and one gone (410): these must fail, once confirmed.
  */
 import { createServer, type Server } from 'node:http';
