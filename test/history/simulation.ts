@@ -15,6 +15,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+// The benchmark's seeded generator (mulberry32): every run of the simulation is the same.
+import { createRandom } from '../../bench/scenarios.mjs';
 import { openCache } from '../../src/cache/index.js';
 import { failing } from '../../src/cli/check-command.js';
 import { extractLinks } from '../../src/extract/index.js';
@@ -81,18 +83,6 @@ export async function runAt(at: number, post: string, cacheFile: string, extra: 
   return report;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so that every run of the simulation is the same. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface SimulatedRun {
   day: number;
   at: string;
@@ -129,7 +119,7 @@ export interface SimulationResult {
  * seeded generator; one page is removed on day 20 (404), another on day 28 (410).
  */
 export async function simulate(options: { days: number; seed: number; cacheFile: string; confirmSpanMs?: number }): Promise<SimulationResult> {
-  const draw = random(options.seed);
+  const draw = createRandom(options.seed);
   const [blog, docs, flaky, wiki] = await Promise.all([startHost(), startHost(), startHost(), startHost()]);
   const links: Array<{ host: SimHost; path: string }> = [
     { host: blog, path: '/about' },
