@@ -4,7 +4,6 @@
  */
 import {
   DEFAULT_CONFIRM,
-  isConfirmed,
   memoryHistory,
   newsOf,
   observationOf,
@@ -24,16 +23,6 @@ export interface HistorySettings {
 
 export function resolveHistorySettings(options: { history?: HistoryStore; confirm?: Partial<ConfirmSettings> }, at: number): HistorySettings {
   return { store: options.history ?? memoryHistory(), at, confirm: { ...DEFAULT_CONFIRM, ...options.confirm } };
-}
-
-/**
- * Whether a verdict remembered by the cache may stand for this run: a dead verdict only once it is confirmed
- * (until then every run asks again, which is what can confirm it).
- */
-export function isReusable(verdict: Verdict, url: string, fragment: string, settings: HistorySettings): boolean {
-  if (verdict.state !== 'dead') return true;
-  const record = settings.store.get(url, fragment);
-  return record !== undefined && isConfirmed(record, settings.confirm);
 }
 
 /**

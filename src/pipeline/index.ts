@@ -29,7 +29,7 @@ import { readUrl } from '../util/url.js';
 import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
 import type { LinkHistory } from '../model.js';
 import { Admission } from './admission.js';
-import { isReusable, recordHistory, resolveHistorySettings } from './history.js';
+import { recordHistory, resolveHistorySettings } from './history.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { VERSION } from '../version.js';
@@ -197,7 +197,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     if (url === undefined) return;
     urls.add(url);
     const cached = options.cache?.get(url, entry.fragment ?? '');
-    if (cached && isReusable(cached, url, entry.fragment ?? '', history)) {
+    if (cached) {
       verdicts.set(entry, cached);
       reused.add(entry);
       return;

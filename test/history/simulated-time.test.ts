@@ -60,10 +60,11 @@ describe('history over simulated days (library, injected clock)', () => {
     expect([page(first.report).state, first.fails]).toEqual(['dead', false]);
     expect(failing(first.report, ['dead'])).toBe(1); // a run on its own would have failed here
     expect(page(first.report).history).toMatchObject({ deadSince: when(1), confirmed: false, news: 'dead' });
-    // six hours later (a re-run): the dead verdict is not taken from the cache, the page is asked again
+    // six hours later (a re-run): the verdict comes from the cache, no request, no new observation
     const rerun = await dayRun(1.25, 'not-found');
     expect(rerun.fails).toBe(false);
-    expect(page(rerun.report).history).toMatchObject({ observations: 3, confirmed: false });
+    expect(page(rerun.report).history).toMatchObject({ observations: 2, confirmed: false });
+    expect(page(rerun.report).history?.news).toBeUndefined();
     // a day and a quarter of an hour after the first (24 h to the millisecond would hang on the runs' start-up times)
     const second = await dayRun(2.01, 'not-found');
     expect(second.fails).toBe(true);
@@ -71,22 +72,22 @@ describe('history over simulated days (library, injected clock)', () => {
       firstSeen: when(0),
       lastAlive: when(0),
       deadSince: when(1),
-      observations: 4,
+      observations: 3,
       confirmed: true,
       flapping: false,
       news: 'confirmed',
     });
     expect(validateReport(JSON.parse(JSON.stringify(second.report)))).toEqual([]);
     const text = renderText(second.report, { color: false });
-    expect(text).toContain('history: dead since 2026-11-21, seen 4 times, confirmed');
+    expect(text).toContain('history: dead since 2026-11-21, seen 3 times, confirmed');
     const markdown = renderMarkdown(second.report);
     expect(markdown).toContain('**New since the last run:**');
     expect(markdown).toMatch(/- dead\\, now confirmed: `http:\/\/127\.0\.0\.1:\d+\/page` \(post\\.md\\:3\)/);
-    // once confirmed, the dead verdict is taken from the cache: no request, no new observation
+    // a re-run within the maximum age takes the verdict from the cache: no request, no new observation
     host.answers.set('/page', 'ok');
     const cached = await runAt(T0 + 2.1 * DAY, post(), cacheFile);
     expect(page(cached).state).toBe('dead');
-    expect(page(cached).history).toMatchObject({ observations: 4, confirmed: true });
+    expect(page(cached).history).toMatchObject({ observations: 3, confirmed: true });
     expect(page(cached).history?.news).toBeUndefined();
   });
 
