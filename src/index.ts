@@ -9,6 +9,7 @@ export type {
   ExtractReport,
   FileReport,
   Link,
+  LinkHistory,
   LinkKind,
   LinkSyntax,
   PostMeta,
