@@ -45,7 +45,8 @@ export function recordHistory(
     const key = keyOf(entry);
     const verdict = verdicts.get(entry);
     if (key === undefined || verdict === undefined) {
-      histories.set(entry, summarise(undefined));
+      // Decided without a request (a missing local file, an excluded URL): no run's accident, nothing to observe.
+      histories.set(entry, { ...summarise(undefined), confirmed: verdict?.state === 'dead' });
       continue;
     }
     let history = byKey.get(key);

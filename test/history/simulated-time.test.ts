@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failing } from '../../src/cli/check-command.js';
+import { extractLinks } from '../../src/extract/index.js';
 import type { CheckedLink, Report } from '../../src/model.js';
+import { checkExtracted } from '../../src/pipeline/index.js';
 import { renderMarkdown, renderText, validateReport } from '../../src/report/index.js';
 import { DAY, runAt, simulate, startHost, type SimHost, type SimulatedRun, type SimulationResult } from './simulation.js';
 
@@ -110,6 +112,20 @@ describe('history over simulated days (library, injected clock)', () => {
     expect(page(last!).history).toMatchObject({ observations: 6, flapping: true, confirmed: false, lastAlive: when(4) });
     expect(renderText(last!, { color: false })).toContain('history: last alive 2026-11-24, seen 6 times, flapping (alternates between alive and failing)');
     expect(renderMarkdown(last!)).toContain('last alive 2026\\-11\\-24\\, seen 6 times\\, flapping');
+  });
+});
+
+describe('links decided without a request', () => {
+  it('a missing local file is confirmed dead at once, with nothing observed; a skipped link is neither', async () => {
+    const file = { ...extractLinks('![a figure](/img/missing.png) and [mail](mailto:a@b.test)\n', { path: 'post.md' }), path: 'post.md' };
+    const report = await checkExtracted([file], { rootDir: dir, archive: false });
+    const [missing, mail] = report.files[0]!.links;
+    expect([missing!.reason, missing!.history]).toEqual([
+      'file-missing',
+      { firstSeen: null, lastAlive: null, deadSince: null, observations: 0, confirmed: true, flapping: false },
+    ]);
+    expect([mail!.state, mail!.history?.confirmed]).toEqual(['skipped', false]);
+    expect(failing(report, ['confirmed'])).toBe(1);
   });
 });
 
