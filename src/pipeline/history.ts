@@ -19,10 +19,17 @@ export interface HistorySettings {
   /** The time of this run's observations: when it started. */
   at: number;
   confirm: ConfirmSettings;
+  /** Whether the store outlives the run (a results cache): only then is there a "last run" to tell news from. */
+  remembers: boolean;
 }
 
 export function resolveHistorySettings(options: { history?: HistoryStore; confirm?: Partial<ConfirmSettings> }, at: number): HistorySettings {
-  return { store: options.history ?? memoryHistory(), at, confirm: { ...DEFAULT_CONFIRM, ...options.confirm } };
+  return {
+    store: options.history ?? memoryHistory(),
+    at,
+    confirm: { ...DEFAULT_CONFIRM, ...options.confirm },
+    remembers: options.history !== undefined,
+  };
 }
 
 /**
@@ -55,7 +62,7 @@ export function recordHistory(
       const before = summarise(settings.store.get(url, fragment), settings.confirm);
       if (asked.has(key)) settings.store.observe(url, fragment, observationOf(verdict, settings.at));
       const after = summarise(settings.store.get(url, fragment), settings.confirm);
-      const news = asked.has(key) ? newsOf(before, after, verdict.state) : undefined;
+      const news = asked.has(key) && settings.remembers ? newsOf(before, after, verdict.state) : undefined;
       history = news === undefined ? after : { ...after, news };
       byKey.set(key, history);
     }

@@ -8,12 +8,14 @@ function day(iso: string): string {
 
 /**
  * What a link's history says, in words: "dead since 2026-11-20, seen 3 times, confirmed", "last alive
- * 2026-11-18, seen 4 times, flapping". Empty when the history says nothing worth a line (a link seen alive).
+ * 2026-11-18, seen 4 times, flapping". Empty when the history says nothing worth a line (a link seen alive, or
+ * seen only by this run).
  */
 export function historyWords(link: Pick<CheckedLink, 'state' | 'history'>): string {
   const history = link.history;
-  if (history === undefined || history.observations === 0) return '';
-  const seen = `seen ${history.observations === 1 ? 'once' : plural(history.observations, 'time')}`;
+  // One observation is this run's own answer, already said by the verdict.
+  if (history === undefined || history.observations <= 1) return '';
+  const seen = `seen ${plural(history.observations, 'time')}`;
   const parts: string[] = [];
   if (history.deadSince !== null) {
     parts.push(`dead since ${day(history.deadSince)}`, seen);

@@ -167,3 +167,16 @@ describe('simulated daily runs with realistic outages (6 seeds × 36 days)', () 
     expect(results[0]!.runs.some((run) => run.flapping.includes('/page'))).toBe(true);
   }, 300_000);
 });
+
+describe('a run without a cache', () => {
+  it('has a history of this run alone: no news, no words, nothing confirmed', async () => {
+    host.answers.set('/page', 'not-found');
+    other.answers.set('/stays', 'ok');
+    const file = { ...extractLinks(post(), { path: 'post.md' }), path: 'post.md' };
+    const report = await checkExtracted([file], { allowPrivate: true, archive: false, now: () => T0 });
+    expect(page(report).history).toEqual({ firstSeen: when(0), lastAlive: null, deadSince: when(0), observations: 1, confirmed: false, flapping: false });
+    expect(renderText(report, { color: false })).not.toContain('history:');
+    expect(renderMarkdown(report)).not.toContain('New since the last run');
+    expect(failing(report, ['confirmed'])).toBe(0);
+  });
+});
