@@ -23,13 +23,9 @@ export interface HistorySettings {
   remembers: boolean;
 }
 
-export function resolveHistorySettings(options: { history?: HistoryStore; confirm?: Partial<ConfirmSettings> }, at: number): HistorySettings {
-  return {
-    store: options.history ?? memoryHistory(),
-    at,
-    confirm: { ...DEFAULT_CONFIRM, ...options.confirm },
-    remembers: options.history !== undefined,
-  };
+/** The history step's settings: the cache's store (else one for this run alone), the confirmation thresholds. */
+export function resolveHistorySettings(store: HistoryStore | undefined, confirm: Partial<ConfirmSettings> | undefined, at: number): HistorySettings {
+  return { store: store ?? memoryHistory(), at, confirm: { ...DEFAULT_CONFIRM, ...confirm }, remembers: store !== undefined };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { createArchive, snapshotSuggestion, type SnapshotStore } from '../archive/index.js';
+import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
 import {
   createDispatcher,
   createFetcher,
@@ -22,12 +23,10 @@ import {
   type KnownDeadFamily,
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
-import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Report, Verdict } from '../model.js';
+import type { CheckedLink, CheckResult, ExtractedFile, FileReport, LinkHistory, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
-import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
-import type { LinkHistory } from '../model.js';
 import { Admission } from './admission.js';
 import { recordHistory, resolveHistorySettings } from './history.js';
 import { extractPosts } from './extract-pool.js';
@@ -109,7 +108,7 @@ export function withFileErrors(report: Report, failed: FileReport[]): Report {
 export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, options: CheckOptions = {}): Promise<Report> {
   const started = (options.now ?? Date.now)();
   const settings = resolveCheckSettings(options);
-  const history = resolveHistorySettings({ ...(options.cache?.history ? { history: options.cache.history } : {}), ...options }, started);
+  const history = resolveHistorySettings(options.cache?.history, options.confirm, started);
   const diagnoseSettings = resolveDiagnoseSettings(options);
   const planSettings = {
     exclude: options.exclude ?? [],
