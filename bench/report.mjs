@@ -156,6 +156,36 @@ function targetLines(scenario) {
   return lines;
 }
 
+/**
+ * The archive-down scenario: what each run with archive.org unreachable took beyond the same run with
+ * `--no-archive` (medians, and round by round), against the bound; what the report said about it.
+ */
+function archiveDownLines(scenario) {
+  if (scenario.archiveDown === undefined) return [];
+  const baseline = scenario.tools.find((tool) => tool.name === scenario.archiveDown.baseline);
+  const base = summarize(baseline);
+  const lines = [
+    `${scenario.spec.links} dead links (404) in ${scenario.spec.posts} posts over ${scenario.spec.hosts} hosts; archive.org stands in at 127.0.0.250 with its politeness (1 request at a time, 1 s apart), either refusing connections (a closed port) or resetting each one`,
+  ];
+  for (const tool of scenario.tools) {
+    if (tool === baseline) continue;
+    const s = summarize(tool);
+    const extra = s.wallMs - base.wallMs;
+    const paired = tool.runs.map((run, round) => (baseline.runs[round] === undefined ? undefined : run.wallMs - baseline.runs[round].wallMs)).filter((ms) => ms !== undefined);
+    const mark = extra <= scenario.archiveDown.bound ? 'met' : 'MISSED';
+    lines.push(
+      `${tool.name}: ${seconds(s.wallMs)} − ${seconds(base.wallMs)} (--no-archive) = ${seconds(extra)} more vs ≤ ${seconds(scenario.archiveDown.bound)}: ${mark}` +
+        (paired.length > 1 ? `; round by round ${paired.map((ms) => seconds(ms)).join(', ')}` : '') +
+        `; exit ${s.exitCodes} (--no-archive: ${base.exitCodes})`,
+    );
+    const run = tool.runs.find((r) => r.notices !== undefined);
+    if (run !== undefined) {
+      lines.push(`${tool.name}: archive status unavailable on ${run.archiveUnavailable} links, none on ${run.archiveNone}; report notice: ${run.notices.map((notice) => `“${notice}”`).join(' ') || 'none'}`);
+    }
+  }
+  return lines;
+}
+
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
@@ -196,7 +226,7 @@ export function renderText(results) {
   for (const scenario of results.scenarios) {
     parts.push(`\n== ${scenario.spec.name}: ${scenario.spec.links} links, ${scenario.spec.posts} posts, ${scenario.spec.hosts} hosts`);
     parts.push(table(HEADER, rowsOf(scenario)));
-    for (const line of targetLines(scenario)) parts.push(`  ${line}`);
+    for (const line of [...targetLines(scenario), ...archiveDownLines(scenario)]) parts.push(`  ${line}`);
     for (const line of byModeLines(scenario)) parts.push(`  ${line}`);
     const accounting = accountingRows(scenario);
     if (accounting && scenario.spec.name !== 'main') {
@@ -233,6 +263,7 @@ export function renderMarkdown(results) {
       `the last 4 hosts answer every URL the same way: ${MIX_HOST_MODES.join(', ')}.`,
   );
   out.push(`- **load**: 20,000 links in 200 posts over 500 hosts; ${Object.entries(LOAD_WEIGHTS).map(([k, v]) => `${k} ${Math.round(v * 100)} %`).join(', ')}, the rest ok. linkrot only.`);
+  out.push('- **archive-down**: 60 dead links (404) in 6 posts over 10 hosts, linkrot with archive.org unreachable (refused; reset) against the same run with `--no-archive`. linkrot only.');
   out.push('');
   out.push('Behaviours and their truth: `ok` 200 (alive); `head-405` HEAD 405, GET 200 (alive); `redirect` 1–3 hops of 301/308 to a 200 (alive); ' +
     '`redirect-loop` 302 A→B→A (unreachable); `retry-after-429` first request 429 `Retry-After: 1`, then 200 (alive); `503-then-200` (alive); ' +
@@ -251,7 +282,7 @@ export function renderMarkdown(results) {
   for (const scenario of results.scenarios) {
     out.push(`## ${scenario.spec.name}: ${scenario.spec.links} links, ${scenario.spec.posts} posts, ${scenario.spec.hosts} hosts`, '');
     out.push(markdownTable(HEADER, rowsOf(scenario)), '');
-    for (const line of targetLines(scenario)) out.push(`- ${line}`);
+    for (const line of [...targetLines(scenario), ...archiveDownLines(scenario)]) out.push(`- ${line}`);
     for (const line of byModeLines(scenario)) out.push(`- ${line}`);
     const accounting = accountingRows(scenario);
     if (accounting && scenario.spec.name !== 'main') {

@@ -2,7 +2,9 @@
  * `npm run bench`: linkrot against its peers on a simulated web (loopback only), then linkrot alone under load.
  * Prints the tables and writes them to BENCHMARKS.md.
  *
- *   node bench/run.mjs [--runs N] [--only main,mix,load] [--no-peers] [--no-mlc] [--no-write]
+ *   node bench/run.mjs [--runs N] [--only main,mix,load,archive-down] [--no-peers] [--no-mlc] [--no-write]
+ *
+ * A partial run (`--only`) rewrites only its scenarios' sections of BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,9 +13,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured } from './measure.mjs';
 import { describeMachine, FLOOR_NAME, renderMarkdown, renderText } from './report.mjs';
-import { buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
+import { ARCHIVE_DOWN, buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
 import { accountStates, scoreRows } from './score.mjs';
-import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb, warmUp } from './sim-web.mjs';
+import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb, startUnreachableArchive, warmUp } from './sim-web.mjs';
 import {
   BENCH_DIR,
   LINKROT_BIN,
@@ -37,10 +39,12 @@ const CAP_MS = { linkrot: 300_000, extract: 60_000, linkinator: 180_000, mlc: 24
 /** Whole-bench hard stop for the simulated web. */
 const WEB_HARD_TIMEOUT_MS = 40 * 60_000;
 
+const ALL_SCENARIOS = [MAIN.name, MIX.name, LOAD.name, ARCHIVE_DOWN.name];
+
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
-    only: { type: 'string', default: 'main,mix,load' },
+    only: { type: 'string', default: ALL_SCENARIOS.join(',') },
     'no-peers': { type: 'boolean', default: false },
     'no-mlc': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -92,25 +96,120 @@ async function main() {
       await web.close();
     }
   }
+  if (only.has(ARCHIVE_DOWN.name)) {
+    const addresses = Array.from({ length: ARCHIVE_DOWN.hosts }, (_, i) => hostAddress(i, ARCHIVE_DOWN.hosts));
+    const web = await startSimWeb({ addresses, hardTimeoutMs: WEB_HARD_TIMEOUT_MS });
+    try {
+      results.scenarios.push(await runArchiveDown(web, addresses));
+    } finally {
+      await web.close();
+    }
+  }
   await writeFile(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(renderText(results));
+  // A standalone scenario's tools are all linkrot.
   const linkrotReported = results.scenarios.every((scenario) =>
-    scenario.tools.find((tool) => tool.name === 'linkrot')?.runs.every((run) => run.score !== undefined),
+    scenario.tools
+      .filter((tool) => tool.name === 'linkrot' || scenario.standalone === true)
+      .every((tool) => tool.runs.length > 0 && tool.runs.every((run) => run.score !== undefined)),
   );
   if (!linkrotReported) {
     log('linkrot gave no report in some run: BENCHMARKS.md left as it is');
     process.exitCode = 1;
-  } else if (!values['no-write'] && only.size === 3 && withPeers && !values['no-mlc']) {
+  } else if (!values['no-write'] && ALL_SCENARIOS.every((name) => only.has(name)) && withPeers && !values['no-mlc']) {
     // `npm run bench:extract` owns the Extract section: keep it as it stands.
     const file = path.join(REPO_DIR, 'BENCHMARKS.md');
     const previous = await readFile(file, 'utf8').catch(() => '');
     const extract = /\n## Extract\n[\s\S]*?<!-- extract:end -->\n?/.exec(previous)?.[0] ?? '';
     await writeFile(file, `${renderMarkdown(results).trimEnd()}\n${extract}`);
     log('wrote BENCHMARKS.md');
+  } else if (!values['no-write'] && results.scenarios.every((scenario) => scenario.standalone === true)) {
+    // Scenarios that compare linkrot with itself need no peers: their own sections are rewritten, the rest kept.
+    const file = path.join(REPO_DIR, 'BENCHMARKS.md');
+    const previous = await readFile(file, 'utf8');
+    await writeFile(file, replaceSections(previous, renderMarkdown(results)));
+    log(`wrote the ${results.scenarios.map((scenario) => scenario.spec.name).join(', ')} section of BENCHMARKS.md`);
   } else {
     log('partial run: BENCHMARKS.md left as it is');
   }
 }
+
+/** `previous` with each scenario section (`## name: …` up to the next `## `) of `rendered` put in its place. */
+function replaceSections(previous, rendered) {
+  let text = previous;
+  for (const [section] of rendered.matchAll(/^## [\w-]+: [\s\S]*?(?=^## |(?![\s\S]))/gm)) {
+    const heading = /^## [\w-]+:/.exec(section)[0];
+    const start = text.indexOf(`\n${heading}`);
+    const body = section.trimEnd();
+    if (start < 0) {
+      // A new scenario goes before the Extract section (owned by `npm run bench:extract`).
+      const extract = text.indexOf('\n## Extract\n');
+      text = extract < 0 ? `${text.trimEnd()}\n\n${body}\n` : `${text.slice(0, extract)}\n${body}\n${text.slice(extract)}`;
+      continue;
+    }
+    const next = text.indexOf('\n## ', start + 1);
+    text = `${text.slice(0, start)}\n${body}\n${next < 0 ? '' : text.slice(next)}`;
+  }
+  return text;
+}
+
+/**
+ * linkrot on 60 dead links with archive.org unreachable (refused; reset), against the same run with
+ * `--no-archive`, round by round. The stand-ins get archive.org's politeness (1 request at a time, 1 s apart),
+ * as linkrot gives web.archive.org.
+ */
+async function runArchiveDown(web, addresses) {
+  const spec = ARCHIVE_DOWN;
+  const scenario = buildScenario(spec, addresses, web.origin);
+  web.setRoutes(scenario.routes);
+  const dir = path.join(work, spec.name);
+  await writeScenario(scenario, dir);
+  await warmUp(web, scenario.links.map((link) => link.url));
+  log(`\n== ${spec.name}: ${spec.links} dead links in ${spec.posts} posts over ${spec.hosts} hosts, archive.org unreachable`);
+  const archiveAddress = '127.0.0.250';
+  const config = path.join(out, `${spec.name}.config.json`);
+  await writeFile(config, JSON.stringify({ hosts: { [archiveAddress]: { concurrency: 1, intervalMs: 1000 } } }));
+  const stand = { refused: await startUnreachableArchive(archiveAddress, 'refused'), reset: await startUnreachableArchive(archiveAddress, 'reset') };
+  const reportFile = path.join(out, `${spec.name}-linkrot.json`);
+  const variants = [
+    { name: 'linkrot --no-archive', archive: [] },
+    { name: 'linkrot, archive.org refuses', archive: ['--archive-url', stand.refused.baseUrl] },
+    { name: 'linkrot, archive.org resets', archive: ['--archive-url', stand.reset.baseUrl] },
+  ];
+  const contenders = variants.map((variant) => {
+    const args = (dirArg, output) => {
+      const base = linkrotCheckArgs(dirArg, output).filter((arg) => variant.archive.length === 0 || arg !== '--no-archive');
+      return [...base, '--config', config, ...variant.archive];
+    };
+    return {
+      tool: { name: variant.name, runs: [], command: `linkrot ${args(`bench/.work/${spec.name}`, 'report.json').slice(1).join(' ').replace(out, 'bench/.work/out').replace(/127\.0\.0\.250:\d+/, '127.0.0.250:PORT')}` },
+      command: () => ({ args: args(spec.name, reportFile), capMs: CAP_MS.linkrot }),
+      read: async () => {
+        const { rows } = await readLinkrotReport(reportFile);
+        const report = JSON.parse(await readFile(reportFile, 'utf8'));
+        const links = report.files.flatMap((file) => file.links);
+        return {
+          score: scoreRows(rows, scenario.links),
+          accounting: accountStates(rows, scenario.links),
+          notices: (report.notices ?? []).map((notice) => notice.message),
+          archiveUnavailable: links.filter((link) => link.archive === 'unavailable').length,
+          archiveNone: links.filter((link) => link.archive === 'none').length,
+        };
+      },
+    };
+  });
+  try {
+    for (let round = 0; round < runs; round += 1) {
+      for (const { tool, command, read } of contenders) tool.runs.push(await measureRun(web, tool.name, round, command(), read));
+    }
+  } finally {
+    await stand.reset.close();
+  }
+  return { spec, standalone: true, archiveDown: { bound: ARCHIVE_DOWN_BOUND_MS, baseline: variants[0].name }, tools: contenders.map((contender) => contender.tool) };
+}
+
+/** The bound of issue 11: with archive.org unreachable, at most this much more than the same run with `--no-archive`. */
+const ARCHIVE_DOWN_BOUND_MS = 2_000;
 
 async function runScenario(web, spec, addresses, { withPeers, settings }) {
   const scenario = buildScenario(spec, addresses, web.origin);

@@ -24,6 +24,7 @@ export interface Scenario {
 export declare const MAIN: Readonly<ScenarioSpec>;
 export declare const MIX: Readonly<ScenarioSpec>;
 export declare const LOAD: Readonly<ScenarioSpec>;
+export declare const ARCHIVE_DOWN: Readonly<ScenarioSpec>;
 export declare const MIX_WEIGHTS: Readonly<Record<string, number>>;
 export declare const MIX_HOST_MODES: readonly string[];
 export declare const LOAD_WEIGHTS: Readonly<Record<string, number>>;

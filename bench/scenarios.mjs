@@ -14,6 +14,12 @@ export const MIX = Object.freeze({ name: 'mix', hosts: 40, posts: 30, links: 600
 /** 20,000 links in 200 posts over 500 hosts: the load scenario. */
 export const LOAD = Object.freeze({ name: 'load', hosts: 500, posts: 200, links: 20_000, seed: 3 });
 
+/**
+ * 60 dead links (404) in 6 posts over 10 hosts, checked with archive.org unreachable: the archive lookups of a
+ * run must not turn its seconds into minutes (issue 11).
+ */
+export const ARCHIVE_DOWN = Object.freeze({ name: 'archive-down', hosts: 10, posts: 6, links: 60, seed: 4 });
+
 /** Share of each failure mode among the mix scenario's links on ordinary hosts (the rest are `ok`). */
 export const MIX_WEIGHTS = Object.freeze({
   'gone-404': 0.07,
@@ -92,6 +98,7 @@ export async function writeScenario(scenario, dir) {
 
 function pickMode(spec, hostIndex, random) {
   if (spec.name === 'main') return 'ok';
+  if (spec.name === ARCHIVE_DOWN.name) return 'gone-404';
   if (spec.name === 'mix') {
     const fixed = spec.hosts - MIX_HOST_MODES.length;
     if (hostIndex >= fixed) return MIX_HOST_MODES[hostIndex - fixed];

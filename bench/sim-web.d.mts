@@ -54,3 +54,7 @@ export declare const WARM_UP_URLS: number;
 export declare const WARM_UP_ROUNDS: number;
 /** Serves `urls` (at most `WARM_UP_URLS`) `WARM_UP_ROUNDS` times, at most `hostLimit` at once per host, then resets the web. */
 export declare function warmUp(web: SimWeb, urls: readonly string[], hostLimit?: number): Promise<void>;
+export declare function startUnreachableArchive(
+  address: string,
+  kind: 'refused' | 'reset',
+): Promise<{ baseUrl: string; connections: () => number; close: () => Promise<void> }>;

@@ -6,6 +6,7 @@
  * Loopback only. Every server stops by itself after a hard timeout.
  */
 import http from 'node:http';
+import net from 'node:net';
 import { fetchPerHost } from './per-host.mjs';
 
 /** Added before every response (the round trip of a distant server). */
@@ -359,4 +360,24 @@ const ARTICLE = Buffer.from(
 
 function challengePage() {
   return `<!doctype html><html><head><title>Just a moment...</title></head><body><noscript>Enable JavaScript and cookies to continue</noscript><div id="challenge-running">Checking if the site connection is secure</div><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1"></script></body></html>`;
+}
+
+/**
+ * archive.org as a run meets it when it cannot be reached, at a loopback `address`: `refused` (nothing listens on
+ * the port) or `reset` (every connection is reset as soon as it sends a request). Returns the base URL to give
+ * `--archive-url`, the connections it saw, and `close`.
+ */
+export async function startUnreachableArchive(address, kind) {
+  let connections = 0;
+  const server = net.createServer((socket) => {
+    connections += 1;
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.resetAndDestroy());
+  });
+  await new Promise((resolve) => server.listen(0, address, resolve));
+  const { port } = server.address();
+  const close = () => new Promise((resolve) => server.close(resolve));
+  // Refused: the port was just free, and now nothing listens on it.
+  if (kind === 'refused') await close();
+  return { baseUrl: `http://${address}:${port}`, connections: () => connections, close: kind === 'refused' ? async () => undefined : close };
 }

@@ -3,6 +3,7 @@
  * report links, and the types of the report model. Everything else is internal.
  */
 export type {
+  ArchiveStatus,
   CheckedLink,
   CheckResult,
   ExtractedFile,
@@ -12,6 +13,7 @@ export type {
   LinkHistory,
   LinkKind,
   LinkSyntax,
+  Notice,
   PostMeta,
   Reason,
   RedirectHop,

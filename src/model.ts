@@ -131,7 +131,16 @@ export interface CheckResult {
   /** A sample of the final body, when a GET read it. */
   body?: BodySample;
   /** Set when no usable final response was obtained. */
-  error?: { code: NetworkErrorCode; message: string };
+  error?: {
+    code: NetworkErrorCode;
+    message: string;
+    /**
+     * Set when an auxiliary request's origin is down for the rest of the run (it failed at the connection level
+     * or did not answer twice in a row), to the failure that showed it: every later auxiliary request to it gets
+     * this answer without being sent.
+     */
+    originDown?: string;
+  };
   /** Milliseconds from the first request to the result. */
   elapsedMs: number;
 }
@@ -212,7 +221,15 @@ interface VerdictBase {
   suggestions: Suggestion[];
   /** For fragment-missing: the fragment that was looked for. */
   fragment?: string;
+  /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`). */
+  archive?: ArchiveStatus;
 }
+
+/**
+ * `found`: a snapshot is among the suggestions; `none`: archive.org answered that it has no capture;
+ * `unavailable`: archive.org could not be asked (unreachable, hung, rate-limiting): nothing is known.
+ */
+export type ArchiveStatus = 'found' | 'none' | 'unavailable';
 
 export type Verdict = {
   [S in State]: VerdictBase & { state: S; reason: ReasonOf<S> };
@@ -257,10 +274,21 @@ export interface FileReport extends PostMeta {
 
 export type Summary = { files: number; links: number; urls: number; requests: number; durationMs: number } & Record<State, number>;
 
+/** Something about the run as a whole, said once (e.g. archive.org could not be reached). */
+export interface Notice {
+  code: 'archive-unreachable';
+  /** One line for people. */
+  message: string;
+  /** Link occurrences it concerns (for `archive-unreachable`: those left without an archive suggestion). */
+  links: number;
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'linkrot'; version: string };
   summary: Summary;
+  /** Present only when there is something to say. */
+  notices?: Notice[];
   files: FileReport[];
 }
 
@@ -315,6 +343,13 @@ export interface FetchRequest {
   headers?: Record<string, string>;
   /** Retries of a transient failure for this request, instead of the run's setting (probes use 0). */
   retries?: number;
+  /**
+   * A request linkrot makes on its own (archive lookup, https or sibling probe, oEmbed), not one a post asked
+   * for. Its origin is asked once per run once it has failed at the connection level (DNS, refused, TLS, reset)
+   * or timed out twice in a row: such a failure is not retried, and every later auxiliary request to the
+   * origin gets it at once, marked `originDown`.
+   */
+  auxiliary?: boolean;
 }
 
 export interface Fetcher {

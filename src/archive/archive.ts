@@ -10,7 +10,8 @@ export const CDX_BODY_BYTES = 256 * 1024;
 export type SnapshotLookup =
   | { status: 'found'; url: string; timestamp: string; original: string }
   | { status: 'none' }
-  | { status: 'unavailable'; message: string };
+  /** `unreachable`: archive.org itself could not be reached in this run (the same answer for every lookup). */
+  | { status: 'unavailable'; message: string; unreachable?: true };
 
 /** Where answers are kept between runs (the results cache implements it). `unavailable` is never stored. */
 export interface SnapshotStore {
@@ -25,19 +26,40 @@ export interface Archive {
    * capture the redirect lookup (`/web/<date>/<url>`) points to. A lookup that fails is `unavailable`.
    */
   findSnapshot(url: string, date?: string): Promise<SnapshotLookup>;
+  /**
+   * Why archive.org could not be reached, once it failed at the connection level or timed out twice in a row
+   * (the fetcher's rule for auxiliary requests). From then on every lookup, pending or new, is `unavailable`
+   * at once, without a request.
+   */
+  readonly unreachable: string | undefined;
 }
+
+/** Thrown inside a lookup when archive.org turns out to be unreachable: the lookup ends wherever it is. */
+class ArchiveUnreachable extends Error {}
 
 export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; store?: SnapshotStore } = {}): Archive {
   const baseUrl = (options.baseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
   const store = options.store;
   const pending = new Map<string, Promise<SnapshotLookup>>();
+  let unreachable: string | undefined;
+
+  /** Every request to archive.org: auxiliary, and the end of every lookup once its origin is down. */
+  const ask: Fetcher['fetch'] = async (request) => {
+    if (unreachable !== undefined) throw new ArchiveUnreachable(unreachable);
+    const result = await fetcher.fetch({ ...request, auxiliary: true });
+    if (result.error?.originDown !== undefined) {
+      unreachable ??= result.error.originDown;
+      throw new ArchiveUnreachable(unreachable);
+    }
+    return result;
+  };
 
   async function lookUp(url: string, stamp: string | undefined): Promise<SnapshotLookup> {
     const expected = kindOfUrl(url);
     const fits = (row: CdxRow): boolean => expected === undefined || kindMatches(expected, row.mimetype);
     let rateLimited = false;
     const queryCdx = async (range: { to?: string; from?: string }) => {
-      const result = await fetcher.fetch({ url: cdxQueryUrl(baseUrl, url, range), method: 'GET', bodyBytes: CDX_BODY_BYTES });
+      const result = await ask({ url: cdxQueryUrl(baseUrl, url, range), method: 'GET', bodyBytes: CDX_BODY_BYTES });
       if (result.status === 429) rateLimited = true;
       return parseCdxAnswer(result);
     };
@@ -66,21 +88,28 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
     }
     // archive.org still refuses us after the fetcher's retries: asking it anything else now only makes it worse.
     if (rateLimited) return { status: 'unavailable', message: failure ?? 'archive.org is rate-limiting us' };
-    const redirect = await redirectLookup(fetcher, baseUrl, url, stamp);
+    const redirect = await redirectLookup(ask, baseUrl, url, stamp);
     if (redirect.status !== 'unavailable') return redirect;
     return failure === undefined ? { status: 'none' } : { status: 'unavailable', message: failure };
   }
 
   return {
+    get unreachable(): string | undefined {
+      return unreachable;
+    },
     findSnapshot(url: string, date?: string): Promise<SnapshotLookup> {
       const stamp = toStamp(date);
       const key = `${url} ${stamp ?? 'latest'}`;
       const cached = store?.get(key);
       if (cached !== undefined) return Promise.resolve(cached);
+      if (unreachable !== undefined) return Promise.resolve({ status: 'unavailable', message: unreachable, unreachable: true });
       const running = pending.get(key);
       if (running !== undefined) return running;
       const lookup = lookUp(url, stamp)
-        .catch((error: unknown): SnapshotLookup => ({ status: 'unavailable', message: error instanceof Error ? error.message : String(error) }))
+        .catch((error: unknown): SnapshotLookup => {
+          if (error instanceof ArchiveUnreachable) return { status: 'unavailable', message: error.message, unreachable: true };
+          return { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
+        })
         .then((answer) => {
           if (answer.status !== 'unavailable') store?.set(key, answer);
           return answer;
@@ -110,8 +139,8 @@ function withoutDefaultPort(original: string): string {
 }
 
 /** The redirect lookup: `/web/<stamp>/<url>` answers 302 to the nearest capture, 404 when there is none. */
-async function redirectLookup(fetcher: Fetcher, baseUrl: string, url: string, stamp: string | undefined): Promise<SnapshotLookup> {
-  const result = await fetcher.fetch({ url: `${baseUrl}/web/${stamp ?? ''}${stamp === undefined ? '' : '/'}${url}`, method: 'GET', followRedirects: false });
+async function redirectLookup(fetch: Fetcher['fetch'], baseUrl: string, url: string, stamp: string | undefined): Promise<SnapshotLookup> {
+  const result = await fetch({ url: `${baseUrl}/web/${stamp ?? ''}${stamp === undefined ? '' : '/'}${url}`, method: 'GET', followRedirects: false });
   if (result.error !== undefined) return { status: 'unavailable', message: `redirect lookup failed: ${result.error.code}` };
   if (result.status === 404) return { status: 'none' };
   const location = result.headers?.['location'];

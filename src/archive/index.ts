@@ -8,4 +8,5 @@ export {
   type SnapshotLookup,
   type SnapshotStore,
 } from './archive.js';
+export { archiveUnreachableNotice } from './notice.js';
 export { cdxQueryUrl, parseCdxAnswer, CDX_ROWS, type CdxRow } from './cdx.js';

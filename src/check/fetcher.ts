@@ -53,6 +53,31 @@ function isHeadRefused(outcome: AttemptOutcome): boolean {
 
 /** Connection-level failures that hold for every path of an origin. */
 const ORIGIN_FAILURES: ReadonlySet<NetworkErrorCode> = new Set(['connection-refused', 'tls-error', 'dns-not-found']);
+/**
+ * Failures that end an origin for auxiliary requests (which only add a suggestion or a confirmation): every
+ * failure to get a connection through, including the ones a post's own link would be retried after.
+ */
+const AUXILIARY_ORIGIN_FAILURES: ReadonlySet<NetworkErrorCode> = new Set([
+  ...ORIGIN_FAILURES,
+  'connection-reset',
+  'dns-error',
+  'network-unreachable',
+  'proxy-error',
+]);
+/** Timeouts in a row (no answer between them) after which an origin counts as hung for auxiliary requests. */
+export const HUNG_ORIGIN_TIMEOUTS = 2;
+
+/**
+ * What the run knows of an origin that failed: the answer later requests get instead of a connection, and
+ * whether it holds for every request or only for auxiliary ones.
+ */
+interface OriginFailure {
+  outcome: AttemptOutcome & { kind: 'error' };
+  everyone: boolean;
+  /** The attempt that showed it, and what it showed (e.g. the last of the timeouts in a row, saying so). */
+  by: AttemptOutcome;
+  cause: string;
+}
 
 function isTransient(outcome: AttemptOutcome): boolean {
   if (outcome.kind === 'error') return isTransientError(outcome.code);
@@ -110,8 +135,12 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   /**
    * Origins that failed at the connection level (refused, TLS handshake, name not found): a property of the
    * origin, not of the path, so later requests to it in this run get the same answer without a new connection.
+   * Auxiliary requests give up on an origin sooner (a reset, a DNS error, two timeouts in a row): for them an
+   * entry that holds for auxiliary requests only is enough.
    */
-  const deadOrigins = new Map<string, AttemptOutcome>();
+  const deadOrigins = new Map<string, OriginFailure>();
+  /** Timeouts in a row per origin, while they last (an answer of any kind ends the row). */
+  const timeoutsInRow = new Map<string, number>();
   /**
    * First contact with an origin: until its first request has a connection (or has failed), the others wait,
    * so an origin that refuses connections or TLS is tried once, not once per waiting link. On a working origin
@@ -124,8 +153,31 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   let done = 0;
 
   /** Built once per origin: every http link of a site asks for its https variant, and they all get this answer. */
-  function rememberFailure(origin: string, code: NetworkErrorCode, message: string): void {
-    deadOrigins.set(origin, Object.freeze({ kind: 'error', code, message: `${message} (an earlier request to ${origin} failed the same way)` }));
+  function rememberFailure(origin: string, by: AttemptOutcome & { kind: 'error' }, cause: string, everyone: boolean): void {
+    const known = deadOrigins.get(origin);
+    if (known !== undefined && (known.everyone || !everyone)) return;
+    const outcome = Object.freeze({ kind: 'error' as const, code: by.code, message: `${cause} (an earlier request to ${origin} failed the same way)` });
+    deadOrigins.set(origin, { outcome, everyone, by, cause });
+  }
+
+  /** The remembered failure a request to `origin` gets instead of a connection, if any. */
+  function knownFailure(origin: string, auxiliary: boolean): AttemptOutcome | undefined {
+    const known = deadOrigins.get(origin);
+    return known !== undefined && (known.everyone || auxiliary) ? known.outcome : undefined;
+  }
+
+  /** What one attempt says about its origin: a connection-level failure, or one more timeout in a row. */
+  function learnFrom(origin: string, outcome: AttemptOutcome): void {
+    if (outcome.kind !== 'error' || outcome.code !== 'timeout') {
+      timeoutsInRow.delete(origin);
+      if (outcome.kind === 'error' && AUXILIARY_ORIGIN_FAILURES.has(outcome.code)) {
+        rememberFailure(origin, outcome, outcome.message, ORIGIN_FAILURES.has(outcome.code));
+      }
+      return;
+    }
+    const row = (timeoutsInRow.get(origin) ?? 0) + 1;
+    timeoutsInRow.set(origin, row);
+    if (row >= HUNG_ORIGIN_TIMEOUTS) rememberFailure(origin, outcome, `${outcome.message}, ${row} times in a row`, false);
   }
 
   /** The headers every request to a host name carries, built once per host name (never mutated). */
@@ -163,25 +215,30 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     bodyLimit: number,
     headers: Record<string, string>,
     retryLimit: number,
-  ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number }> {
+    auxiliary: boolean,
+  ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number; originDown: string | undefined }> {
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
     // \`URL#origin\` is built anew on every read.
     const { origin } = url;
     let attempts = 0;
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
+    const known = (): AttemptOutcome | undefined => knownFailure(origin, auxiliary);
+    /** Why the origin is down, for an auxiliary request's answer. */
+    const downBecause = (): string | undefined => (auxiliary ? deadOrigins.get(origin)?.cause : undefined);
+    const gaveUp = (outcome: AttemptOutcome) => ({ outcome, method, attempts, originDown: downBecause() });
     for (;;) {
       // Known before queueing: no slot, no interval spent on an origin that already failed.
-      const failedBefore = deadOrigins.get(origin);
-      if (failedBefore !== undefined) return { outcome: failedBefore, method, attempts };
+      const failedBefore = known();
+      if (failedBefore !== undefined) return gaveUp(failedBefore);
       const contact = contacted.get(origin);
       let connected: (() => void) | undefined;
       if (contact === undefined) {
         contacted.set(origin, new Promise<void>((resolve) => (connected = resolve)));
       } else if (contact !== true) {
         await contact;
-        const failedFirst = deadOrigins.get(origin);
-        if (failedFirst !== undefined) return { outcome: failedFirst, method, attempts };
+        const failedFirst = known();
+        if (failedFirst !== undefined) return gaveUp(failedFirst);
       }
       const onConnected = (): void => {
         if (connected === undefined) return;
@@ -191,34 +248,42 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       };
       const currentMethod = method;
       const retryNumber = retry + 1;
-      const outcome = await scheduler.run(url.host, async (): Promise<AttemptOutcome> => {
-        // Checked when the slot is granted, not when queued: requests queued behind the first failure are spared.
-        const known = deadOrigins.get(origin);
-        if (known !== undefined) return known;
-        requests += 1;
-        attempts += 1;
-        const answer = await sendAttempt(deps.dispatcher, {
-          url,
-          method: currentMethod,
-          headers,
-          timeoutMs: settings.timeoutMs,
-          bodyLimit,
-          onConnected,
-        });
-        // Inside the slot, so the next waiting request already sees the pause.
-        pushBack(url.host, answer, retryNumber);
-        return answer;
-      });
-      // Not the remembered answer itself (a request that got it inside its slot): its message says so already.
-      if (outcome.kind === 'error' && ORIGIN_FAILURES.has(outcome.code) && outcome !== deadOrigins.get(origin)) {
-        rememberFailure(origin, outcome.code, outcome.message);
-      }
+      const outcome = await scheduler.run(
+        url.host,
+        async (): Promise<AttemptOutcome> => {
+          // Checked again in the slot: the origin may have failed while this request waited for a global slot.
+          const failedMeanwhile = known();
+          if (failedMeanwhile !== undefined) return failedMeanwhile;
+          requests += 1;
+          attempts += 1;
+          const answer = await sendAttempt(deps.dispatcher, {
+            url,
+            method: currentMethod,
+            headers,
+            timeoutMs: settings.timeoutMs,
+            bodyLimit,
+            onConnected,
+          });
+          // Inside the slot, so the next waiting request already sees the pause and the origin's failure.
+          pushBack(url.host, answer, retryNumber);
+          learnFrom(origin, answer);
+          return answer;
+        },
+        // A request still queued when its origin fails leaves the queue at once, without a turn.
+        known,
+      );
       if (connected !== undefined) {
         // The first contact ended without a connection: the others may try (or take its failure) now, and a
         // later request is a first contact again.
         contacted.delete(origin);
         connected();
         connected = undefined;
+      }
+      // This request's own failure made (or found) the origin down: it is not tried again.
+      if (outcome.kind === 'error' && known() !== undefined) {
+        const failure = deadOrigins.get(origin);
+        const own = failure?.by === outcome ? { ...outcome, message: failure.cause } : outcome;
+        return { outcome: own, method, attempts, originDown: downBecause() };
       }
       const status = outcome.kind === 'response' ? outcome.status : undefined;
       if (method === 'HEAD' && isHeadRefused(outcome)) {
@@ -234,9 +299,10 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         outcome.kind === 'response' && (status === 429 || status === 503)
           ? parseRetryAfter(outcome.headers['retry-after'], now())
           : undefined;
-      if (!isTransient(outcome) || retry >= retryLimit) return { outcome, method, attempts };
+      const done = { outcome, method, attempts, originDown: undefined };
+      if (!isTransient(outcome) || retry >= retryLimit) return done;
       // Asked to wait longer than we are willing to: report what we have.
-      if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return { outcome, method, attempts };
+      if (retryAfter !== undefined && retryAfter > settings.retry.maxRetryAfterMs) return done;
       retry += 1;
       const delay = Math.max(backoffDelay(retry, settings.retry, random), retryAfter ?? 0);
       retries += 1;
@@ -273,11 +339,15 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         return finish(url, { error: { code: 'private-address', message } });
       }
       const headers = headersFor(url, requestUrl.host, request.headers);
-      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers, request.retries ?? settings.retries);
+      const auxiliary = request.auxiliary === true;
+      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers, request.retries ?? settings.retries, auxiliary);
       attempts += hop.attempts;
       method = hop.method;
       const { outcome } = hop;
-      if (outcome.kind === 'error') return finish(url, { error: { code: outcome.code, message: outcome.message } });
+      if (outcome.kind === 'error') {
+        const error = { code: outcome.code, message: outcome.message };
+        return finish(url, { error: hop.originDown === undefined ? error : { ...error, originDown: hop.originDown } });
+      }
       const base = { status: outcome.status, headers: outcome.headers };
       if (!REDIRECT_STATUSES.has(outcome.status) || request.followRedirects === false) {
         return finish(url, {

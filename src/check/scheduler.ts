@@ -14,6 +14,8 @@ export interface HostStats {
 
 interface Waiting {
   task: () => Promise<unknown>;
+  /** An answer that makes the request unnecessary (it then leaves the queue without a slot or a turn). */
+  skip: (() => unknown) | undefined;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
@@ -79,11 +81,14 @@ export class HostScheduler {
    *
    * The per-host part is a plain queue rather than a limiter plus a timer per waiting request: with thousands of
    * requests, the promises and closures of that chain were most of what the scheduler allocated.
+   *
+   * `skip`, asked whenever the request is next in line: an answer that makes sending it unnecessary (its origin
+   * failed meanwhile). Such a request leaves the queue with that answer at once, without taking a turn.
    */
-  run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  run<T>(host: string, task: () => Promise<T>, skip?: () => T | undefined): Promise<T> {
     const state = this.#state(host);
     return new Promise<T>((resolve, reject) => {
-      state.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      state.queue.push({ task, skip, resolve: resolve as (value: unknown) => void, reject });
       this.#pump(state);
     });
   }
@@ -94,6 +99,13 @@ export class HostScheduler {
    */
   #pump(state: HostState, stuckAt?: number): void {
     while (state.active < state.concurrency && state.queue.size > 0) {
+      const next = state.queue.peek();
+      const answer = next.skip?.();
+      if (answer !== undefined) {
+        state.queue.shift();
+        next.resolve(answer);
+        continue;
+      }
       const now = this.#clock.now();
       const earliest = Math.max(state.lastStartAt + state.intervalMs, state.pausedUntil);
       if (now < earliest && stuckAt !== now) {

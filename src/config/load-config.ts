@@ -89,11 +89,14 @@ export async function loadConfig(options: { path?: string; cwd: string }): Promi
   if (config.maxAge !== undefined && config.maxAgeMs !== undefined) fail(shown, 'set `maxAge` or `maxAgeMs`, not both');
   if (config.confirmSpan !== undefined && config.confirmSpanMs !== undefined) fail(shown, 'set `confirmSpan` or `confirmSpanMs`, not both');
   config.knownDead?.forEach((family, index) => {
-    if (family.pathPattern === undefined) return;
-    try {
-      new RegExp(family.pathPattern);
-    } catch {
-      fail(shown, `\`knownDead[${index}].pathPattern\` is not a valid regular expression`);
+    const patterns = { pathPattern: family.pathPattern, 'goneAnswer.finalUrl': family.goneAnswer?.finalUrl, 'goneAnswer.body': family.goneAnswer?.body };
+    for (const [key, pattern] of Object.entries(patterns)) {
+      if (pattern === undefined) continue;
+      try {
+        new RegExp(pattern);
+      } catch {
+        fail(shown, `\`knownDead[${index}].${key}\` is not a valid regular expression`);
+      }
     }
   });
   const folder = dirname(path);

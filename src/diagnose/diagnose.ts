@@ -8,7 +8,7 @@ import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
 import { parkedSign } from './parked.js';
 import { redirectFacts, redirectsToErrorPage, redirectsToHomepage, redirectsToLogin } from './redirect-judge.js';
 import { OEMBED_FOLLOW_UP, PAGE_FOLLOW_UP, SIBLING_FOLLOW_UP } from './requests.js';
-import { expandSuggestion, matchFamily, type FamilyMatch } from './rules.js';
+import { answersGone, expandSuggestion, matchFamily, type FamilyMatch } from './rules.js';
 import { compareSibling, soft404Sign } from './soft-404.js';
 import type { DiagnoseInput, DiagnoseSettings } from './types.js';
 import { judgeOembed, oembedUrlFor, videoSiteOf } from './video.js';
@@ -30,9 +30,15 @@ const CHALLENGE_TITLE = /^(?:just a moment|attention required|access denied|pard
  * (the main result and the follow-up results the pipeline fetched for `followUpsFor`).
  */
 export function diagnose(input: DiagnoseInput, settings: DiagnoseSettings): Verdict {
+  const match = matchFamily(input.url, settings.rules);
+  // A `moved` family never decides the state: the answer does, and the family explains it.
+  if (match?.family.state === 'moved') return explainMove(match, input.url, judge(input, settings, undefined));
+  return judge(input, settings, match);
+}
+
+function judge(input: DiagnoseInput, settings: DiagnoseSettings, match: FamilyMatch | undefined): Verdict {
   const { url, result } = input;
   const fragment = input.fragment?.replace(LEADING_HASH, '');
-  const match = matchFamily(url, settings.rules);
   const applies = match?.family.applies ?? 'always';
   const httpVerdict = judgeHttp(result, settings.acceptStatus);
 
@@ -40,6 +46,9 @@ export function diagnose(input: DiagnoseInput, settings: DiagnoseSettings): Verd
     if (match.family.state !== 'blocked') return knownDead(match, url, result);
     if (httpVerdict === undefined || !GONE_REASONS.has(httpVerdict.reason)) return familyBlocked(match, url, result);
   }
+  // The platform is up and answered in its own words that this item is gone (imgur's removed image, Heroku's
+  // "no such app"): definitive, whatever the generic signs say.
+  if (match !== undefined && applies === 'on-gone-answer' && answersGone(match.family, result)) return knownDead(match, url, result);
   if (httpVerdict !== undefined) {
     if (match !== undefined && applies === 'on-failure' && FAILURE_REASONS.has(httpVerdict.reason)) return knownDead(match, url, result);
     if (httpVerdict.state === 'unreachable' || httpVerdict.state === 'blocked') {
@@ -183,6 +192,20 @@ function familyBlocked(match: FamilyMatch, url: string, result: CheckResult): Ve
   });
 }
 
+/**
+ * A link of a service that moved (docs.microsoft.com → learn.microsoft.com): the verdict the answer gave, with
+ * the family's explanation and, unless the redirect already names the new address, the family's successor. A
+ * page still answering at its old address needs no explanation.
+ */
+function explainMove(match: FamilyMatch, url: string, verdict: Verdict): Verdict {
+  if (verdict.state === 'alive' || verdict.state === 'skipped') return verdict;
+  const successor = familySuggestions(match, url)[0];
+  const known = verdict.suggestions.some((s) => s.kind === 'moved');
+  const failed = verdict.state === 'dead' || verdict.state === 'suspicious';
+  const suggestions = successor === undefined || known || (failed && successor.url === verdict.finalUrl) ? verdict.suggestions : [successor, ...verdict.suggestions];
+  return { ...verdict, family: match.family.id, detail: `${familySentence(match)}. ${verdict.detail}`, suggestions };
+}
+
 function familySuggestions(match: FamilyMatch, url: string): Suggestion[] {
   const suggest = match.family.suggest;
   if (suggest === undefined) return [];
@@ -193,7 +216,7 @@ function familySuggestions(match: FamilyMatch, url: string): Suggestion[] {
 
 function familySentence({ family }: FamilyMatch): string {
   const explanation = family.explanation.charAt(0).toUpperCase() + family.explanation.slice(1);
-  return family.ended === undefined ? explanation : `${explanation} (${family.name}, ended ${family.ended})`;
+  return family.ended === undefined ? explanation : `${explanation} (${family.name}, ${family.state === 'moved' ? 'moved' : 'ended'} ${family.ended})`;
 }
 
 function answerPhrase(result: CheckResult): string {

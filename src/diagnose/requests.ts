@@ -4,7 +4,7 @@ import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
 import { isHtml, scanHtml } from './html-scan.js';
 import { parkedSign } from './parked.js';
 import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
-import { matchFamily } from './rules.js';
+import { judgesWithoutBody, matchFamily } from './rules.js';
 import { siblingProbeUrl, soft404Sign } from './soft-404.js';
 import type { DiagnoseSettings } from './types.js';
 import { oembedUrlFor } from './video.js';
@@ -46,32 +46,34 @@ export function requestFor(url: string, needs: { fragment: boolean }, settings: 
   if (!settings.contentChecks || nonHtml) return { url };
   if (oembedUrlFor(url) !== undefined) return { url };
   const family = matchFamily(url, settings.rules)?.family;
-  if (family !== undefined && (family.applies ?? 'always') === 'always') return { url };
+  if (family !== undefined && judgesWithoutBody(family)) return { url };
   return { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES };
 }
 
 /**
  * The extra requests a verdict needs once the main result is in: the oEmbed lookup of a video link, the https
- * variant of an `http:` link that stayed on http, and the random-sibling probe of a soft-404 candidate.
+ * variant of an `http:` link that stayed on http, and the random-sibling probe of a soft-404 candidate. Each is
+ * auxiliary (linkrot asks it on its own): an origin that failed at the connection level or hung is asked once
+ * per run, not once per link.
  */
 export function followUpsFor(url: string, result: CheckResult, settings: DiagnoseSettings): FollowUp[] {
   const followUps: FollowUp[] = [];
   const ok = result.error === undefined && result.status !== undefined && result.status >= 200 && result.status < 300;
   const oembed = oembedUrlFor(url);
   if (settings.contentChecks && ok && oembed !== undefined) {
-    followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES } });
+    followUps.push({ key: OEMBED_FOLLOW_UP, request: { url: oembed, method: 'GET', bodyBytes: OEMBED_BODY_BYTES, auxiliary: true } });
   }
   const kind = kindOfUrl(url);
   if (settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined)) {
-    followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES } });
+    followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
   }
   if (PLAIN_HTTP.test(url) && PLAIN_HTTP.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
-    followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0 } });
+    followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0, auxiliary: true } });
   }
   const sibling = settings.contentChecks && ok ? siblingCandidate(url, result) : undefined;
   if (sibling !== undefined) {
-    followUps.push({ key: SIBLING_FOLLOW_UP, request: { url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES } });
+    followUps.push({ key: SIBLING_FOLLOW_UP, request: { url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
   }
   return followUps;
 }

@@ -1,9 +1,11 @@
 import { LinkrotError } from '../errors.js';
 import { KNOWN_DEAD_FAMILIES } from './rules/known-dead-families.js';
+import type { CheckResult } from '../model.js';
 import type { CompiledFamily, KnownDeadFamily, RuleSet } from './types.js';
 import { readUrl } from '../util/url.js';
 
-const FAMILY_KEYS = new Set(['id', 'name', 'hosts', 'pathPattern', 'ended', 'explanation', 'source', 'applies', 'state', 'suggest']);
+const FAMILY_KEYS = new Set(['id', 'name', 'hosts', 'pathPattern', 'ended', 'explanation', 'source', 'sourceDate', 'applies', 'goneAnswer', 'state', 'suggest']);
+const GONE_KEYS = new Set(['status', 'finalUrl', 'body']);
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const HOST_PATTERN = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
@@ -25,6 +27,13 @@ export function loadRules(extraFamilies: readonly unknown[] = []): RuleSet {
 function compileFamily(family: KnownDeadFamily): CompiledFamily {
   const compiled: CompiledFamily = { ...family, hosts: family.hosts.map((host) => host.toLowerCase()) };
   if (family.pathPattern !== undefined) compiled.path = new RegExp(family.pathPattern, 'i');
+  const gone = family.goneAnswer;
+  if (gone !== undefined) {
+    compiled.gone = {};
+    if (gone.status !== undefined) compiled.gone.status = gone.status;
+    if (gone.finalUrl !== undefined) compiled.gone.finalUrl = new RegExp(gone.finalUrl, 'i');
+    if (gone.body !== undefined) compiled.gone.body = new RegExp(gone.body, 'i');
+  }
   return compiled;
 }
 
@@ -36,26 +45,24 @@ export function validateFamily(raw: unknown, where: string): KnownDeadFamily {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('expected an object');
   const entry = raw as Record<string, unknown>;
   for (const key of Object.keys(entry)) if (!FAMILY_KEYS.has(key)) fail(`unknown key \`${key}\``);
-  const { id, name, hosts, pathPattern, ended, explanation, source, applies, state, suggest } = entry;
+  const { id, name, hosts, pathPattern, ended, explanation, source, sourceDate, applies, goneAnswer, state, suggest } = entry;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) fail('`id` must be a kebab-case string');
   if (typeof name !== 'string' || name.trim() === '') fail('`name` must be a non-empty string');
   if (!Array.isArray(hosts) || hosts.length === 0) fail('`hosts` must be a non-empty array of host names');
   for (const host of hosts as unknown[]) {
     if (typeof host !== 'string' || !HOST_PATTERN.test(host.toLowerCase())) fail(`\`hosts\` has an invalid host ${JSON.stringify(host)} (expected example.com or *.example.com)`);
   }
-  if (pathPattern !== undefined) {
-    if (typeof pathPattern !== 'string') fail('`pathPattern` must be a regular expression string');
-    try {
-      new RegExp(pathPattern as string);
-    } catch {
-      fail(`\`pathPattern\` is not a valid regular expression: ${JSON.stringify(pathPattern)}`);
-    }
-  }
+  checkPattern(pathPattern, '`pathPattern`', fail);
   if (ended !== undefined && (typeof ended !== 'string' || !DATE_PATTERN.test(ended))) fail('`ended` must be YYYY, YYYY-MM or YYYY-MM-DD');
+  if (sourceDate !== undefined && (typeof sourceDate !== 'string' || !DATE_PATTERN.test(sourceDate))) fail('`sourceDate` must be YYYY, YYYY-MM or YYYY-MM-DD');
   if (typeof explanation !== 'string' || explanation.trim() === '') fail('`explanation` must be a non-empty string');
   if (source !== undefined && (typeof source !== 'string' || !/^https?:\/\//.test(source))) fail('`source` must be an http(s) URL');
-  if (applies !== undefined && applies !== 'always' && applies !== 'on-failure') fail('`applies` must be "always" or "on-failure"');
-  if (state !== undefined && state !== 'dead' && state !== 'blocked') fail('`state` must be "dead" or "blocked"');
+  if (applies !== undefined && applies !== 'always' && applies !== 'on-failure' && applies !== 'on-gone-answer') {
+    fail('`applies` must be "always", "on-failure" or "on-gone-answer"');
+  }
+  if ((applies === 'on-gone-answer') !== (goneAnswer !== undefined)) fail('`goneAnswer` goes with `applies: "on-gone-answer"`, and that needs a `goneAnswer`');
+  if (goneAnswer !== undefined) validateGoneAnswer(goneAnswer, fail);
+  if (state !== undefined && state !== 'dead' && state !== 'blocked' && state !== 'moved') fail('`state` must be "dead", "blocked" or "moved"');
   if (suggest !== undefined) {
     const s = suggest as Record<string, unknown>;
     if (typeof suggest !== 'object' || suggest === null || typeof s['url'] !== 'string' || !/^https?:\/\//.test(s['url'])) {
@@ -65,6 +72,49 @@ export function validateFamily(raw: unknown, where: string): KnownDeadFamily {
     if (s['note'] !== undefined && typeof s['note'] !== 'string') fail('`suggest.note` must be a string');
   }
   return entry as unknown as KnownDeadFamily;
+}
+
+type Fail = (problem: string) => never;
+
+function checkPattern(pattern: unknown, what: string, fail: Fail): void {
+  if (pattern === undefined) return;
+  if (typeof pattern !== 'string') fail(`${what} must be a regular expression string`);
+  try {
+    new RegExp(pattern as string);
+  } catch {
+    fail(`${what} is not a valid regular expression: ${JSON.stringify(pattern)}`);
+  }
+}
+
+function validateGoneAnswer(raw: unknown, fail: Fail): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('`goneAnswer` must be an object');
+  const gone = raw as Record<string, unknown>;
+  for (const key of Object.keys(gone)) if (!GONE_KEYS.has(key)) fail(`unknown key \`goneAnswer.${key}\``);
+  if (Object.keys(gone).length === 0) fail('`goneAnswer` needs at least one of `status`, `finalUrl`, `body`');
+  const { status } = gone;
+  if (status !== undefined && (!Array.isArray(status) || status.length === 0 || !status.every((code) => Number.isInteger(code) && code >= 100 && code <= 999))) {
+    fail('`goneAnswer.status` must be a non-empty array of HTTP status codes');
+  }
+  checkPattern(gone['finalUrl'], '`goneAnswer.finalUrl`', fail);
+  checkPattern(gone['body'], '`goneAnswer.body`', fail);
+}
+
+/**
+ * Did the server give the family's "this item is gone" answer? Every condition of `goneAnswer` must hold: the
+ * final status, where the redirects ended (only when there were redirects), and the body read.
+ */
+export function answersGone(family: CompiledFamily, result: CheckResult): boolean {
+  const gone = family.gone;
+  if (gone === undefined || result.error !== undefined || result.status === undefined) return false;
+  if (gone.status !== undefined && !gone.status.includes(result.status)) return false;
+  if (gone.finalUrl !== undefined && (result.redirects.length === 0 || !gone.finalUrl.test(result.finalUrl))) return false;
+  if (gone.body !== undefined && (result.body === undefined || !gone.body.test(result.body.text))) return false;
+  return true;
+}
+
+/** A family that decides on its own, whatever the page says: the link needs no body (HEAD is enough). */
+export function judgesWithoutBody(family: CompiledFamily): boolean {
+  return (family.applies ?? 'always') === 'always' && family.state !== 'moved';
 }
 
 /**

@@ -3,7 +3,7 @@
  * stage decides its own part. Used by the CLI and by the library entry point `checkFiles`.
  */
 import type { Dispatcher } from 'undici';
-import { createArchive, snapshotSuggestion, type SnapshotStore } from '../archive/index.js';
+import { archiveUnreachableNotice, createArchive, snapshotSuggestion, type SnapshotStore } from '../archive/index.js';
 import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
 import {
   createDispatcher,
@@ -23,7 +23,7 @@ import {
   type KnownDeadFamily,
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
-import type { CheckedLink, CheckResult, ExtractedFile, FileReport, LinkHistory, Report, Verdict } from '../model.js';
+import type { CheckedLink, CheckResult, ExtractedFile, FileReport, LinkHistory, Notice, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
@@ -98,6 +98,7 @@ export function withFileErrors(report: Report, failed: FileReport[]): Report {
     requests: report.summary.requests,
     durationMs: report.summary.durationMs,
     urls: report.summary.urls,
+    notices: report.notices,
   });
 }
 
@@ -240,9 +241,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       );
     }
 
-    if (options.archive !== false) {
-      await addArchiveSuggestions(files, planned, verdicts, fetcher, options);
-    }
+    const notices = options.archive === false ? [] : await addArchiveSuggestions(files, planned, verdicts, fetcher, options);
 
     const reports = fileReports(files, planned, verdicts, recordHistory(planned, verdicts, reused, history));
     return buildReport(reports, {
@@ -250,6 +249,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       requests: fetcher.requestCount,
       durationMs: (options.now ?? Date.now)() - started,
       urls: urls.size,
+      notices,
     });
   } finally {
     // A request still in flight when the run failed must not outlive it.
@@ -285,13 +285,14 @@ interface UrlJob {
   done: Promise<void>;
 }
 
+/** The archive step: a snapshot for each dead or suspicious link; a notice when archive.org could not be reached. */
 async function addArchiveSuggestions(
   files: ExtractedFile[],
   planned: PlannedLink[],
   verdicts: Map<PlannedLink, Verdict>,
   fetcher: ReturnType<typeof createFetcher>,
   options: CheckOptions,
-): Promise<void> {
+): Promise<Notice[]> {
   const archive = createArchive(fetcher, {
     ...(options.archiveBaseUrl === undefined ? {} : { baseUrl: options.archiveBaseUrl }),
     ...(options.cache ? { store: options.cache.archive } : {}),
@@ -306,20 +307,26 @@ async function addArchiveSuggestions(
     );
   });
   let done = 0;
+  const unavailable: Verdict[] = [];
   await Promise.all(
     wanted.map(async (entry) => {
       // The archive shares one lookup between every occurrence of a URL (and date).
       const found = await archive.findSnapshot(entry.link.resolved ?? entry.request!, files[entry.file]!.date);
-      const verdict = verdicts.get(entry)!;
+      const verdict = { ...verdicts.get(entry)!, archive: found.status };
       if (found.status === 'found') {
         verdicts.set(entry, { ...verdict, suggestions: [snapshotSuggestion(found), ...verdict.suggestions] });
       } else if (found.status === 'unavailable') {
-        verdicts.set(entry, { ...verdict, detail: `${verdict.detail} (archive unavailable: ${found.message})` });
+        unavailable.push(verdict);
+        // archive.org unreachable is said once, in the report's notice, not on every link.
+        verdicts.set(entry, found.unreachable === true ? verdict : { ...verdict, detail: `${verdict.detail} (archive unavailable: ${found.message})` });
+      } else {
+        verdicts.set(entry, verdict);
       }
       done += 1;
       options.onProgress?.({ phase: 'archive', done, total: wanted.length });
     }),
   );
+  return archive.unreachable === undefined || unavailable.length === 0 ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
 }
 
 function resolveCheckSettings(options: CheckOptions): CheckSettings {

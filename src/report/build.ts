@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION, STATES } from '../model.js';
-import type { FileReport, Report, State, Summary } from '../model.js';
+import type { FileReport, Notice, Report, State, Summary } from '../model.js';
 
 export interface ReportMeta {
   version: string;
@@ -8,6 +8,8 @@ export interface ReportMeta {
   durationMs: number;
   /** Unique URLs checked. */
   urls: number;
+  /** Things said once about the whole run (left out of the report when empty). */
+  notices?: readonly Notice[] | undefined;
 }
 
 /** Count link occurrences per state over every file. */
@@ -37,6 +39,7 @@ export function buildReport(files: FileReport[], meta: ReportMeta): Report {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'linkrot', version: meta.version },
     summary: summarise(files, meta),
+    ...(meta.notices === undefined || meta.notices.length === 0 ? {} : { notices: [...meta.notices] }),
     files,
   };
 }

@@ -37,6 +37,7 @@ export function renderGithub(report: Report): string {
       }
     }
   }
+  for (const notice of report.notices ?? []) lines.push(command('warning', { title: `linkrot: ${notice.code}` }, notice.message));
   lines.push(command('notice', { title: 'linkrot' }, summaryLine(report.summary)));
   return `${lines.join('\n')}\n`;
 }

@@ -18,6 +18,7 @@ export function renderJson(report: Report): string {
       durationMs: report.summary.durationMs,
       ...Object.fromEntries(STATES.map((state) => [state, report.summary[state]])),
     },
+    ...(report.notices === undefined ? {} : { notices: report.notices.map((notice) => ({ code: notice.code, message: redactText(notice.message), links: notice.links })) }),
     files: report.files.map((file) => orderFile(file, orderCheckedLink)),
   };
   return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
@@ -97,6 +98,7 @@ function orderCheckedLink(link: CheckedLink): Fields {
   put(out, 'fragment', link.fragment === undefined ? undefined : redactText(link.fragment));
   out['detail'] = redactText(link.detail);
   out['suggestions'] = link.suggestions.map(orderSuggestion);
+  put(out, 'archive', link.archive);
   put(out, 'history', link.history === undefined ? undefined : orderHistory(link.history));
   return out;
 }

@@ -41,6 +41,7 @@ interface Row {
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxRows = options.maxRows ?? DEFAULT_MARKDOWN_MAX_ROWS;
   const out: string[] = [`## ${escapeMarkdownText(options.title ?? DEFAULT_MARKDOWN_TITLE)}`, '', summarySentence(report), ''];
+  for (const notice of report.notices ?? []) out.push(`> **Note:** ${escapeMarkdownText(notice.message)}`, '');
 
   const news = newsLines(report);
   if (news.length > 0) out.push('**New since the last run:**', '', ...news, '');

@@ -34,6 +34,8 @@ export function mergeReports(reports: Report[]): Report {
     requests: reports.reduce((total, report) => total + report.summary.requests, 0),
     urls: reports.reduce((total, report) => total + report.summary.urls, 0),
     durationMs: Math.max(...reports.map((report) => report.summary.durationMs)),
+    // Each job's notice concerns its own links: all are kept, a repeated one once.
+    notices: [...new Map(reports.flatMap((report) => report.notices ?? []).map((notice) => [JSON.stringify(notice), notice])).values()],
   });
 }
 

@@ -69,6 +69,7 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('');
   }
   if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+  for (const notice of report.notices ?? []) lines.push(`${paint('33', 'note')}: ${clean(redactText(notice.message))}`);
   lines.push(summaryLine(report.summary));
   return `${lines.join('\n')}\n`;
 }

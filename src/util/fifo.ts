@@ -17,6 +17,11 @@ export class Fifo<T> {
     this.#items.push(item);
   }
 
+  /** The oldest entry, left in. Only when `size > 0`. */
+  peek(): T {
+    return this.#items[this.#head] as T;
+  }
+
   /** The oldest entry, taken out. Only when `size > 0`. */
   shift(): T {
     const item = this.#items[this.#head] as T;

@@ -1,8 +1,11 @@
 import nock from 'nock';
-import { getGlobalDispatcher } from 'undici';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { Agent, getGlobalDispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdxQueryUrl, createArchive, snapshotSuggestion, type SnapshotLookup, type SnapshotStore } from '../../src/archive/index.js';
-import { createFetcher, DEFAULT_CHECK_SETTINGS } from '../../src/check/index.js';
+import { ARCHIVE_HOST_SETTINGS, createFetcher, DEFAULT_CHECK_SETTINGS } from '../../src/check/index.js';
+import { useCleanup } from '../check/helpers.js';
+import { startRawServer } from '../helpers/servers.js';
 
 const ARCHIVE = 'https://web.archive.org';
 const FIELDS = 'timestamp,original,statuscode,mimetype';
@@ -153,6 +156,88 @@ describe('findSnapshot', () => {
     const found = await createArchive(makeFetcher(), { baseUrl: 'http://archive.test:8080/' }).findSnapshot(PAGE, '2017-03-01');
     expect(found).toMatchObject({ url: `http://archive.test:8080/web/20170101000000/${PAGE}` });
     expect(scope.isDone()).toBe(true);
+  });
+});
+
+/**
+ * archive.org that cannot be reached: in a sandbox or behind a strict firewall its name does not resolve (or the
+ * resolver itself fails), a middlebox refuses or resets the connection, or it accepts and does not answer — it
+ * is often slow (lychee #1501, 2024-09-16; endoflife.date #3481, 2023-08-27: "web.archive.org may take a long
+ * time to respond"). The first connection-level failure, or two timeouts in a row, ends every lookup of the run.
+ */
+describe('archive.org unreachable', () => {
+  const local = useCleanup();
+  const URLS = Array.from({ length: 8 }, (_, n) => `https://example.com/gone-${n}`);
+
+  function realFetcher(timeoutMs = 3000) {
+    // Real clock and sleeps (the point is that nothing waits), and archive.org's one request at a time.
+    const hosts = { ...DEFAULT_CHECK_SETTINGS.hosts, '127.0.0.1': ARCHIVE_HOST_SETTINGS };
+    return createFetcher({ ...DEFAULT_CHECK_SETTINGS, allowPrivate: true, timeoutMs, hosts }, { dispatcher: local.track(new Agent()) });
+  }
+
+  async function lookUpAll(archive: ReturnType<typeof createArchive>) {
+    return Promise.all(URLS.map((url) => archive.findSnapshot(url, '2017-03-01')));
+  }
+
+  it.each([
+    ['its name does not exist (ENOTFOUND)', 'ENOTFOUND', 'dns-not-found'],
+    ['the resolver fails (EAI_AGAIN)', 'EAI_AGAIN', 'dns-error'],
+    ['the connection is reset', 'ECONNRESET', 'connection-reset'],
+  ])('%s: one request, then every lookup is unavailable (never none) at once', async (_, code, expected) => {
+    const scope = nock(ARCHIVE).get('/cdx/search/cdx').query(true).replyWithError(Object.assign(new Error(`getaddrinfo ${code} web.archive.org`), { code }));
+    const fetcher = makeFetcher(2);
+    const saved = new Map<string, SnapshotLookup>();
+    const archive = createArchive(fetcher, { store: { get: (key) => saved.get(key), set: (key, value) => void saved.set(key, value) } });
+    const answers = await lookUpAll(archive);
+    expect(answers.every((answer) => answer.status === 'unavailable' && answer.unreachable === true)).toBe(true);
+    expect(archive.unreachable).toContain(code);
+    expect(fetcher.requestCount).toBe(1);
+    expect(fetcher.stats().hosts['web.archive.org']?.requests).toBe(1);
+    expect(scope.isDone()).toBe(true);
+    expect(saved.size).toBe(0);
+    expect((await fetcher.fetch({ url: `${ARCHIVE}/cdx/search/cdx?url=x`, auxiliary: true })).error).toMatchObject({ code: expected, originDown: expect.any(String) as unknown });
+  });
+
+  it('refused (a closed port): one connection attempt for every lookup of the run, later ones too', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port: taken } = probe.address() as AddressInfo;
+        probe.close(() => resolve(taken));
+      });
+    });
+    const fetcher = realFetcher();
+    const archive = createArchive(fetcher, { baseUrl: `http://127.0.0.1:${port}` });
+    const answers = await lookUpAll(archive);
+    expect(answers.map((answer) => answer.status)).toEqual(URLS.map(() => 'unavailable'));
+    expect(archive.unreachable).toMatch(/ECONNREFUSED/);
+    expect(await archive.findSnapshot('https://example.com/later', '2017-03-01')).toMatchObject({ status: 'unavailable', unreachable: true });
+    expect(fetcher.requestCount).toBe(1);
+  });
+
+  it('hung (accepts, never answers): two timeouts in a row, then no more requests', async () => {
+    const server = local.track(await startRawServer(() => undefined));
+    const fetcher = realFetcher(200);
+    const archive = createArchive(fetcher, { baseUrl: server.origin });
+    const answers = await lookUpAll(archive);
+    expect(answers.every((answer) => answer.status === 'unavailable' && answer.unreachable === true)).toBe(true);
+    expect(archive.unreachable).toMatch(/2 times in a row/);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('one slow answer is not an outage: the lookup after it still asks', async () => {
+    let requests = 0;
+    const server = await local.serve((request, response) => {
+      requests += 1;
+      if (requests === 1) return; // the first CDX query never gets an answer
+      const original = new URL(request.url ?? '/', 'http://x').searchParams.get('url') ?? '';
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify([HEADER, ['20170101000000', original, '200', 'text/html']]));
+    });
+    const fetcher = realFetcher(200);
+    const archive = createArchive(fetcher, { baseUrl: server.origin });
+    const answers = await Promise.all(URLS.slice(0, 3).map((url) => archive.findSnapshot(url, '2017-03-01')));
+    expect(answers.map((answer) => answer.status)).toEqual(['found', 'found', 'found']);
+    expect(archive.unreachable).toBeUndefined();
   });
 });
 

@@ -1,11 +1,12 @@
 import * as http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildScenario, createRandom, MAIN, MIX, MIX_HOST_MODES } from '../../bench/scenarios.mjs';
+import { ARCHIVE_DOWN, buildScenario, createRandom, MAIN, MIX, MIX_HOST_MODES } from '../../bench/scenarios.mjs';
 import {
   hostAddress,
   LIMIT_RETRY_AFTER_S,
   MODES,
   startSimWeb,
+  startUnreachableArchive,
   TRUTH_BY_MODE,
   warmUp,
   WARM_UP_ROUNDS,
@@ -233,6 +234,26 @@ describe('simulated web', () => {
   });
 });
 
+describe('archive.org unreachable, for the archive-down scenario', () => {
+  it('refused: nothing listens; reset: the connection is reset once a request arrives', async () => {
+    const refused = await startUnreachableArchive('127.0.0.250', 'refused');
+    const reset = await startUnreachableArchive('127.0.0.250', 'reset');
+    try {
+      const codeOf = (url: string) =>
+        new Promise<string | undefined>((resolve) => {
+          const request = http.get(url, () => resolve(undefined));
+          request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+        });
+      expect(await codeOf(`${refused.baseUrl}/cdx/search/cdx`)).toBe('ECONNREFUSED');
+      expect(await codeOf(`${reset.baseUrl}/cdx/search/cdx`)).toBe('ECONNRESET');
+      expect(reset.connections()).toBe(1);
+    } finally {
+      await reset.close();
+      await refused.close();
+    }
+  });
+});
+
 describe('scenarios', () => {
   const origin = (address: string) => `http://${address}:8080`;
 
@@ -259,6 +280,14 @@ describe('scenarios', () => {
     expect(scenario.posts).toHaveLength(100);
     const text = scenario.posts.map((post) => post.text).join('\n');
     for (const link of scenario.links) expect(text).toContain(link.url);
+  });
+
+  it('archive-down: 60 dead links (404), each written in a dated post', () => {
+    const addresses = Array.from({ length: ARCHIVE_DOWN.hosts }, (_, i) => hostAddress(i, ARCHIVE_DOWN.hosts));
+    const scenario = buildScenario(ARCHIVE_DOWN, addresses, origin);
+    expect(scenario.links).toHaveLength(60);
+    expect(scenario.links.every((link) => link.mode === 'gone-404' && link.truth === 'dead')).toBe(true);
+    expect(scenario.posts.every((post) => /^\d{4}-\d{2}-\d{2}-/.test(post.file))).toBe(true);
   });
 
   it('mix: every mode appears, with its truth, and every route of a redirect chain exists', () => {

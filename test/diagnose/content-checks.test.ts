@@ -162,7 +162,7 @@ describe('requests', () => {
 
   it('asks for the https variant of an http link that stayed on http, not of one that moved to https', () => {
     const url = 'http://yann.example.com/exdb/mnist/';
-    expect(followUpsFor(url, result(url, html(ARTICLE)), SETTINGS)).toEqual([{ key: 'https', request: { url: 'https://yann.example.com/exdb/mnist/', retries: 0 } }]);
+    expect(followUpsFor(url, result(url, html(ARTICLE)), SETTINGS)).toEqual([{ key: 'https', request: { url: 'https://yann.example.com/exdb/mnist/', retries: 0, auxiliary: true } }]);
     expect(followUpsFor(url, redirected(url, [[url, 301]], 'https://yann.example.com/exdb/mnist/', html(ARTICLE)), SETTINGS)).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe('requests', () => {
     const keys = followUpsFor(url, result(url), SETTINGS);
     expect(keys[0]).toEqual({
       key: OEMBED_FOLLOW_UP,
-      request: { url: 'https://www.youtube.com/oembed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dn1ViNeWhC24&format=json', method: 'GET', bodyBytes: 16384 },
+      request: { url: 'https://www.youtube.com/oembed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3Dn1ViNeWhC24&format=json', method: 'GET', bodyBytes: 16384, auxiliary: true },
     });
   });
 });

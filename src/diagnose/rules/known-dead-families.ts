@@ -1,105 +1,19 @@
 import type { KnownDeadFamily } from '../types.js';
+import MOVED from './moved-families.json' with { type: 'json' };
+import PLATFORM from './platform-families.json' with { type: 'json' };
+import SHUT_DOWN from './shut-down-families.json' with { type: 'json' };
 
 /**
- * The built-in pack of known-dead site families. Data, not code: each entry names what it matches, when the
- * service ended, why, where that is documented, and what to suggest. Users add their own in the config file.
+ * The built-in pack of site families. Data, not code, in the same JSON shape a user writes under `knownDead` in
+ * the config file; each entry names what it matches, what happened and when, where that is documented
+ * (`source`, `sourceDate`), and what to suggest. Three files, one per kind:
+ * - `shut-down-families.json`: services that closed; every matching link is dead (`on-failure`: every failing
+ *   one), whatever the host answers now;
+ * - `platform-families.json`: platforms still up whose own answer says one item is gone (`goneAnswer`: imgur's
+ *   removed-image redirect, Heroku's "no such app", GitHub Pages' "no site here"); a link is dead only on that
+ *   answer, never on the host alone. Each source is a published report of the answer's shape;
+ * - `moved-families.json`: services that moved (`state: "moved"`); the answer decides the state, the family adds
+ *   why and the successor address.
+ * The first family that matches a link judges it. Every entry passes `validateFamily` (tested).
  */
-export const KNOWN_DEAD_FAMILIES: readonly KnownDeadFamily[] = [
-  {
-    id: 'google-plus',
-    name: 'Google+',
-    hosts: ['plus.google.com'],
-    ended: '2019-04-02',
-    explanation: 'Google+ for consumers was shut down and all its pages removed',
-    source: 'https://support.google.com/googlecurrents/answer/9195133',
-  },
-  {
-    id: 'google-sites-classic',
-    name: 'classic Google Sites',
-    hosts: ['sites.google.com'],
-    pathPattern: '^/(?:a/[^/]+/)?site/',
-    ended: '2023',
-    explanation: 'classic Google Sites were retired between 2021 and 2023; sites not republished became unpublished drafts',
-    source: 'https://support.google.com/sites/answer/10154309',
-    applies: 'on-failure',
-  },
-  {
-    id: 'google-code',
-    name: 'Google Code',
-    hosts: ['code.google.com'],
-    pathPattern: '^/p/([^/?#]+)',
-    ended: '2016-01-25',
-    explanation: 'Google Code project hosting closed; projects survive read-only in the Google Code Archive',
-    source: 'https://opensource.googleblog.com/2015/03/farewell-to-google-code.html',
-    suggest: { url: 'https://code.google.com/archive/p/$1', note: 'the project in the Google Code Archive' },
-  },
-  {
-    id: 'google-code-hosting',
-    name: 'Google Code',
-    hosts: ['*.googlecode.com'],
-    ended: '2016-01-25',
-    explanation: 'Google Code project hosting closed, including project subdomains',
-    source: 'https://opensource.googleblog.com/2015/03/farewell-to-google-code.html',
-  },
-  {
-    id: 'goo-gl',
-    name: 'goo.gl',
-    hosts: ['goo.gl'],
-    ended: '2025-08-25',
-    explanation: 'Google stopped serving goo.gl short links that showed no recent activity',
-    source: 'https://developers.googleblog.com/en/google-url-shortener-links-will-no-longer-be-available/',
-    applies: 'on-failure',
-  },
-  {
-    id: 'yahoo-groups',
-    name: 'Yahoo Groups',
-    hosts: ['groups.yahoo.com', '*.groups.yahoo.com'],
-    ended: '2020-12-15',
-    explanation: 'Yahoo Groups was shut down and its archives removed',
-    source: 'https://help.yahoo.com/kb/groups/SLN35505.html',
-  },
-  {
-    id: 'delicious',
-    name: 'Delicious',
-    hosts: ['del.icio.us', '*.del.icio.us', 'delicious.com', '*.delicious.com'],
-    ended: '2017-06-15',
-    explanation: 'the Delicious bookmarking service was closed and its domains have since changed hands',
-    source: 'https://blog.pinboard.in/2017/06/pinboard_acquires_delicious/',
-  },
-  {
-    id: 'coursera-old-platform',
-    name: "Coursera's old platform",
-    hosts: ['class.coursera.org', '*.class.coursera.org'],
-    ended: '2016-06-30',
-    explanation: "Coursera closed its old course platform and removed its session pages",
-    source: 'https://blog.coursera.org/a-new-coursera/',
-  },
-  {
-    id: 'coursera-old-course-pages',
-    name: "Coursera's old course pages",
-    hosts: ['coursera.org', 'www.coursera.org'],
-    pathPattern: '^/course/',
-    ended: '2016-06-30',
-    explanation: "Coursera's old /course/ pages went with the old platform",
-    source: 'https://blog.coursera.org/a-new-coursera/',
-  },
-  {
-    id: 'coursera-retired-course',
-    name: 'a retired Coursera course',
-    hosts: ['coursera.org', 'www.coursera.org'],
-    pathPattern: '^/learn/',
-    explanation: 'Coursera retires courses and sends their pages to its catalogue',
-    source: 'https://www.coursera.support/s/article/360035216812',
-    applies: 'on-failure',
-  },
-  {
-    id: 'twitter',
-    name: 'Twitter',
-    hosts: ['twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'm.twitter.com'],
-    ended: '2023-07-23',
-    explanation: 'Twitter was renamed X and shows most pages only to signed-in users',
-    source: 'https://en.wikipedia.org/wiki/Twitter',
-    state: 'blocked',
-    suggest: { url: 'https://x.com{path}{search}', note: 'the same page on x.com (Twitter was renamed X)' },
-  },
-];
+export const KNOWN_DEAD_FAMILIES: readonly KnownDeadFamily[] = [...SHUT_DOWN, ...PLATFORM, ...MOVED] as readonly KnownDeadFamily[];
