@@ -10,6 +10,7 @@ export type {
   ExtractReport,
   FileReport,
   Link,
+  LinkHistory,
   LinkKind,
   LinkSyntax,
   Notice,

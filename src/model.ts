@@ -151,6 +151,8 @@ export interface CheckResult {
 
 export const STATES = ['alive', 'redirected', 'dead', 'suspicious', 'unreachable', 'blocked', 'skipped'] as const;
 export type State = (typeof STATES)[number];
+/** What makes a run fail (exit 1): a state, or `confirmed` (a dead link whose history confirms it). */
+export type FailOn = State | 'confirmed';
 
 /** Stable reason codes, grouped by the state they belong to. Documented one by one in the README. */
 export const REASONS_BY_STATE = {
@@ -233,8 +235,29 @@ export type Verdict = {
   [S in State]: VerdictBase & { state: S; reason: ReasonOf<S> };
 }[State];
 
+/**
+ * What the results cache knows of a link's URL (and fragment) over the runs, this one included. Dates are ISO
+ * 8601; null when unknown. See `src/cache/history.ts`.
+ */
+export interface LinkHistory {
+  /** The first observation. */
+  firstSeen: string | null;
+  /** The last alive (or redirected) observation. */
+  lastAlive: string | null;
+  /** The first dead observation since the last alive one. */
+  deadSince: string | null;
+  /** Observations ever made (one per run that asked the server). */
+  observations: number;
+  /** Dead on enough observations far enough apart (default: 2, 24 h). */
+  confirmed: boolean;
+  /** Alternating between alive and failing (at least two failing spells with an alive answer between). */
+  flapping: boolean;
+  /** What this run changed: dead for the first time, confirmed now, or alive again after a dead spell. */
+  news?: 'dead' | 'confirmed' | 'recovered';
+}
+
 /** A link occurrence with its verdict: one row of the report. */
-export type CheckedLink = Link & Verdict;
+export type CheckedLink = Link & Verdict & { history?: LinkHistory };
 
 // ---------------------------------------------------------------------------------------------------------
 // Report model (one document per run; JSON, Markdown, text and GitHub output are all rendered from it)

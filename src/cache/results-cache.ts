@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { SnapshotLookup, SnapshotStore } from '../archive/index.js';
 import type { Verdict } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { isHistoryRecord, observe, type HistoryRecord, type HistoryStore, type Observation } from './history.js';
 import { acquireLock } from './lock.js';
 import { stringifyCacheFile } from './stable-json.js';
 
@@ -9,10 +10,14 @@ export const DEFAULT_CACHE_FILE = '.linkrot-cache.json';
 /** One day: a link checked today is not checked again until tomorrow. */
 export const DEFAULT_MAX_AGE_MS = 86_400_000;
 /**
- * Version of the cache file format; a file of another version is ignored (and replaced on save). Files that
- * still carry the old, never-read `results` section are the same version: that section is dropped on save.
+ * Version of the cache file format. Version 1 (verdicts and archive lookups only) is read and upgraded: each
+ * of its verdicts becomes the first observation of a history. A file of another version is ignored (and
+ * replaced on save). Files that still carry the old, never-read `results` section lose it on save.
  */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
+const UPGRADED_VERSIONS: readonly unknown[] = [1];
+/** A history nobody observed for this long is dropped on save (the link has left every post). */
+export const HISTORY_KEEP_MS = 365 * 86_400_000;
 
 interface Entry<T> {
   /** When the fact was learnt (ISO 8601). */
@@ -26,6 +31,8 @@ interface CacheFile {
   verdicts: Record<string, Entry<Verdict>>;
   /** Archive lookups per key (the archive stage's keys). */
   archive: Record<string, Entry<SnapshotLookup>>;
+  /** Observations per request URL and fragment (same keys as `verdicts`), kept past the maximum age. */
+  history: Record<string, HistoryRecord>;
 }
 
 const SECTIONS = ['verdicts', 'archive'] as const;
@@ -45,6 +52,8 @@ export interface ResultsCache {
   get(url: string, fragment: string): Verdict | undefined;
   set(url: string, fragment: string, verdict: Verdict): void;
   readonly archive: SnapshotStore;
+  /** Every observation, transient ones included, whatever the maximum age. */
+  readonly history: HistoryStore;
   save(): Promise<void>;
   readonly stats: CacheStats;
 }
@@ -57,7 +66,7 @@ export interface CacheOptions {
 }
 
 function emptyFile(): CacheFile {
-  return { version: CACHE_VERSION, verdicts: {}, archive: {} };
+  return { version: CACHE_VERSION, verdicts: {}, archive: {}, history: {} };
 }
 
 /** Verdicts that depend on the moment or on settings are decided again next run. */
@@ -92,14 +101,37 @@ async function readCacheFile(path: string): Promise<Parsed> {
     return { ok: false, problem: 'is not a linkrot cache' };
   }
   const record = value as Record<string, unknown>;
-  if (record['version'] !== CACHE_VERSION) return { ok: false, problem: `has version ${JSON.stringify(record['version'])}, expected ${CACHE_VERSION}` };
+  const upgrade = UPGRADED_VERSIONS.includes(record['version']);
+  if (record['version'] !== CACHE_VERSION && !upgrade) {
+    return { ok: false, problem: `has version ${JSON.stringify(record['version'])}, expected ${CACHE_VERSION}` };
+  }
   const file = emptyFile();
   for (const section of SECTIONS) {
     const entries = record[section] ?? {};
     if (!isEntryMap(entries)) return { ok: false, problem: 'is not a linkrot cache' };
     (file as unknown as Record<string, unknown>)[section] = entries;
   }
+  const history = upgrade ? historyFromVerdicts(file.verdicts) : (record['history'] ?? {});
+  if (history === null || typeof history !== 'object' || Array.isArray(history) || !Object.values(history).every(isHistoryRecord)) {
+    return { ok: false, problem: 'is not a linkrot cache' };
+  }
+  file.history = history as Record<string, HistoryRecord>;
   return { ok: true, file };
+}
+
+/** Upgrade from version 1: each remembered verdict was one observation, made when it was checked. */
+function historyFromVerdicts(verdicts: CacheFile['verdicts']): Record<string, HistoryRecord> {
+  const history: Record<string, HistoryRecord> = {};
+  for (const [key, { checkedAt, value }] of Object.entries(verdicts)) {
+    if (!Number.isFinite(Date.parse(checkedAt))) continue;
+    history[key] = observe(undefined, {
+      at: checkedAt,
+      state: value.state,
+      reason: value.reason,
+      ...(value.httpStatus === undefined ? {} : { status: value.httpStatus }),
+    });
+  }
+  return history;
 }
 
 /**
@@ -167,12 +199,34 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
   };
   const verdictKey = (url: string, fragment: string): string => (fragment === '' ? url : `${url}#${fragment}`);
 
+  const records = new Map(Object.entries(loaded.history));
+  /** This run's observations per key, replayed onto what is on disk when saving. */
+  const observed = new Map<string, Observation[]>();
+  const historyStore: HistoryStore = {
+    get: (url, fragment) => records.get(verdictKey(url, fragment)),
+    observe(url, fragment, observation) {
+      const key = verdictKey(url, fragment);
+      records.set(key, observe(records.get(key), observation));
+      observed.set(key, [...(observed.get(key) ?? []), observation]);
+    },
+  };
+  const mergeHistory = (onDisk: Record<string, HistoryRecord>): Record<string, HistoryRecord> => {
+    const merged: Record<string, HistoryRecord> = { ...Object.fromEntries(records), ...onDisk };
+    for (const [key, added] of observed) {
+      merged[key] = added.reduce<HistoryRecord | undefined>((record, observation) => observe(record, observation), onDisk[key] ?? loaded.history[key])!;
+    }
+    return Object.fromEntries(
+      Object.entries(merged).filter(([, record]) => now() - Date.parse(record.observations[record.observations.length - 1]?.at ?? '') <= HISTORY_KEEP_MS),
+    );
+  };
+
   return {
     get: (url, fragment) => counted(verdicts.read(verdictKey(url, fragment))),
     set: (url, fragment, verdict) => {
       if (isVerdictCacheable(verdict)) verdicts.write(verdictKey(url, fragment), verdict);
     },
     archive: archiveStore,
+    history: historyStore,
     async save() {
       const release = await acquireLock(path);
       try {
@@ -182,6 +236,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
           version: CACHE_VERSION,
           verdicts: verdicts.merge(onDisk.verdicts),
           archive: archive.merge(onDisk.archive),
+          history: mergeHistory(onDisk.history),
         };
         await writeFileAtomic(path, stringifyCacheFile(file as unknown as Record<string, unknown>));
       } finally {

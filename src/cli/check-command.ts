@@ -6,7 +6,7 @@ import { loadConfig } from '../config/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
-import type { ExtractedFile, FileReport, Report, State } from '../model.js';
+import type { ExtractedFile, FailOn, FileReport, Report } from '../model.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
 import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
@@ -46,6 +46,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
     }
   }
 
+  // Observations are dated by the system clock (a run under `faketime` is a run on that day), never by the cache.
   const cache = settings.cache === false ? undefined : await openCache(resolve(io.cwd, settings.cache), { maxAgeMs: settings.maxAgeMs });
   const progress = createProgress(io.stderr, !settings.quiet && settings.format !== 'github');
 
@@ -81,8 +82,12 @@ function savePageNowKeys(env: Io['env'], olderThanMs: number | undefined): NonNu
   return { accessKey, secretKey, olderThanMs: olderThanMs ?? DEFAULT_SAVE_OLDER_THAN_MS };
 }
 
-export function failing(report: Report, failOn: readonly State[]): number {
-  return report.files.reduce((sum, file) => sum + file.links.filter((link) => failOn.includes(link.state)).length, 0);
+/** Link occurrences that fail the run: in a `failOn` state, or dead and confirmed by history (`confirmed`). */
+export function failing(report: Report, failOn: readonly FailOn[]): number {
+  const confirmed = failOn.includes('confirmed');
+  const fails = (link: Report['files'][number]['links'][number]): boolean =>
+    failOn.includes(link.state) || (confirmed && link.state === 'dead' && link.history?.confirmed === true);
+  return report.files.reduce((sum, file) => sum + file.links.filter(fails).length, 0);
 }
 
 export async function writeReport(report: Report, settings: Pick<Settings, 'format' | 'output' | 'color' | 'verbose' | 'quiet'>, io: Io): Promise<void> {

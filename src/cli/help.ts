@@ -27,7 +27,10 @@ Output
   -q, --quiet                  no progress, only problems and the summary
   -v, --verbose                list alive and skipped links too
       --color, --no-color      force colour on or off (default: on for a TTY, off with NO_COLOR)
-      --fail-on STATES         states that make the exit code 1 (default: dead), e.g. dead,suspicious
+      --fail-on STATES         states that make the exit code 1 (default: dead), e.g. dead,suspicious;
+                               confirmed: only dead links confirmed by the cache's history
+      --confirm-after N        dead observations that confirm a dead link (default 2)
+      --confirm-span DURATION  least time from the first to the last of them (default 1d)
 
 Checking
       --concurrency N          requests in flight overall (default ${D.concurrency})

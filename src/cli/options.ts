@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunSettings } from '../config/index.js';
 import { LinkrotError } from '../errors.js';
-import { isState, SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
+import { isState, SUGGESTION_KINDS, type FailOn, type SuggestionKind } from '../model.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { parseDuration } from '../util/duration.js';
 import { parseUrl } from '../util/url.js';
@@ -50,6 +50,8 @@ const OPTIONS = {
   'user-agent': { type: 'string' },
   header: { type: 'string', multiple: true, short: 'H' },
   'fail-on': { type: 'string' },
+  'confirm-after': { type: 'string' },
+  'confirm-span': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   'no-archive': { type: 'boolean' },
@@ -103,15 +105,17 @@ function httpUrl(name: string, text: string | undefined): string | undefined {
   throw usage(`--${name} expects an http(s) URL, got \`${text}\``);
 }
 
-export function parseStates(text: string, where = '--fail-on'): State[] {
+export function parseStates(text: string, where = '--fail-on'): FailOn[] {
   const states = text
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
   for (const state of states) {
-    if (!isState(state)) throw usage(`${where}: unknown state \`${state}\` (expected some of alive, redirected, dead, suspicious, unreachable, blocked, skipped)`);
+    if (!isState(state) && state !== 'confirmed') {
+      throw usage(`${where}: unknown state \`${state}\` (expected some of alive, redirected, dead, suspicious, unreachable, blocked, skipped, confirmed)`);
+    }
   }
-  return states as State[];
+  return states as FailOn[];
 }
 
 export function parseFixKinds(text: string): SuggestionKind[] {
@@ -180,6 +184,8 @@ export function parseInvocation(argv: string[]): Invocation {
   set('userAgent', values['user-agent']);
   if (values.header) flags.headers = Object.fromEntries(values.header.map(parseHeader));
   if (values['fail-on'] !== undefined) flags.failOn = parseStates(values['fail-on']);
+  set('confirmAfter', integer('confirm-after', values['confirm-after'], 1));
+  set('confirmSpanMs', duration('confirm-span', values['confirm-span']));
   set('quiet', values.quiet);
   set('verbose', values.verbose);
   if (values['no-archive']) flags.archive = false;

@@ -1,10 +1,10 @@
 import { DEFAULT_CACHE_FILE, DEFAULT_MAX_AGE_MS } from '../cache/index.js';
 import type { ConfigFile } from '../config/index.js';
-import { SUGGESTION_KINDS, type State, type SuggestionKind } from '../model.js';
+import { SUGGESTION_KINDS, type FailOn, type SuggestionKind } from '../model.js';
 import type { CheckOptions } from '../pipeline/index.js';
 import type { Flags, Format } from './options.js';
 
-export const DEFAULT_FAIL_ON: readonly State[] = ['dead'];
+export const DEFAULT_FAIL_ON: readonly FailOn[] = ['dead'];
 
 /** Everything a check run needs, fully defaulted: defaults < config file < flags. */
 export interface Settings {
@@ -13,7 +13,7 @@ export interface Settings {
   color: boolean | undefined;
   quiet: boolean;
   verbose: boolean;
-  failOn: readonly State[];
+  failOn: readonly FailOn[];
   cache: string | false;
   maxAgeMs: number;
   fix: SuggestionKind[] | undefined;
@@ -52,6 +52,7 @@ export function resolveSettings(config: ConfigFile, flags: Flags): Settings {
     knownDead: config.knownDead,
     shorteners: config.shorteners,
     shard: flags.shard,
+    confirm: defined({ observations: flags.confirmAfter ?? config.confirmAfter, spanMs: flags.confirmSpanMs ?? config.confirmSpanMs }),
   }) as CheckOptions;
   const configCache = config.cache === true ? DEFAULT_CACHE_FILE : config.cache;
   return {

@@ -87,6 +87,7 @@ export async function loadConfig(options: { path?: string; cwd: string }): Promi
   }
   const config = value as ConfigFile;
   if (config.maxAge !== undefined && config.maxAgeMs !== undefined) fail(shown, 'set `maxAge` or `maxAgeMs`, not both');
+  if (config.confirmSpan !== undefined && config.confirmSpanMs !== undefined) fail(shown, 'set `confirmSpan` or `confirmSpanMs`, not both');
   config.knownDead?.forEach((family, index) => {
     const patterns = { pathPattern: family.pathPattern, 'goneAnswer.finalUrl': family.goneAnswer?.finalUrl, 'goneAnswer.body': family.goneAnswer?.body };
     for (const [key, pattern] of Object.entries(patterns)) {
@@ -101,6 +102,7 @@ export async function loadConfig(options: { path?: string; cwd: string }): Promi
   const folder = dirname(path);
   const result: ConfigFile = { ...config };
   if (config.maxAge !== undefined) result.maxAgeMs = maxAgeMs(config.maxAge);
+  if (config.confirmSpan !== undefined) result.confirmSpanMs = maxAgeMs(config.confirmSpan);
   if (typeof config.cache === 'string') result.cache = resolve(folder, config.cache);
   if (config.rootDir !== undefined) result.rootDir = resolve(folder, config.rootDir);
   return { config: result, path };

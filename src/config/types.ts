@@ -1,5 +1,5 @@
 import type { KnownDeadFamily } from '../diagnose/index.js';
-import type { State, SuggestionKind } from '../model.js';
+import type { FailOn, SuggestionKind } from '../model.js';
 
 export const CONFIG_FILE_NAME = 'linkrot.config.json';
 
@@ -28,7 +28,11 @@ export interface RunSettings {
   exclude?: string[];
   allowPrivate?: boolean;
   insecure?: boolean;
-  failOn?: State[];
+  failOn?: FailOn[];
+  /** Dead observations that confirm a dead link (default 2). */
+  confirmAfter?: number;
+  /** Least time between the first and the last of them (default one day). */
+  confirmSpanMs?: number;
   format?: 'text' | 'json' | 'markdown' | 'github' | 'html';
   archive?: boolean;
   archiveBaseUrl?: string;
@@ -47,6 +51,8 @@ export interface ConfigFile extends RunSettings {
   cache?: boolean | string;
   /** As written (`"1d"` or milliseconds); `loadConfig` also sets `maxAgeMs` from it. */
   maxAge?: string | number;
+  /** Least time between the first and the last of those observations (`"1d"` or milliseconds); sets `confirmSpanMs`. */
+  confirmSpan?: string | number;
   fix?: SuggestionKind[];
   hosts?: Record<string, HostConfig>;
   knownDead?: KnownDeadFamilyConfig[];

@@ -13,6 +13,7 @@ import {
   type SavePageNowSettings,
   type SnapshotStore,
 } from '../archive/index.js';
+import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
 import {
   createDispatcher,
   createFetcher,
@@ -31,11 +32,12 @@ import {
   type KnownDeadFamily,
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
-import type { CheckedLink, CheckResult, ExtractedFile, FileReport, Notice, Report, Verdict } from '../model.js';
+import type { CheckedLink, CheckResult, ExtractedFile, FileReport, LinkHistory, Notice, Report, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
 import { Admission } from './admission.js';
+import { recordHistory, resolveHistorySettings } from './history.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
 import { reviewShortLinks } from './short-links.js';
@@ -53,6 +55,8 @@ export interface VerdictStore {
   get(url: string, fragment: string): Verdict | undefined;
   set(url: string, fragment: string, verdict: Verdict): void;
   readonly archive: SnapshotStore;
+  /** Observations over the runs (without one, a report's history is this run's alone). */
+  readonly history?: HistoryStore;
 }
 
 export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hosts'>> {
@@ -77,6 +81,8 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   /** Ask the Wayback Machine's Save Page Now to capture alive links (see `src/archive/save-page-now.ts`). */
   savePageNow?: Pick<SavePageNowSettings, 'accessKey' | 'secretKey' | 'olderThanMs' | 'maxWaitMs'>;
   cache?: VerdictStore;
+  /** When a dead link counts as confirmed (default: dead on 2 observations 24 h apart). */
+  confirm?: Partial<ConfirmSettings>;
   shard?: Shard;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -119,6 +125,7 @@ export function withFileErrors(report: Report, failed: FileReport[]): Report {
 export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, options: CheckOptions = {}): Promise<Report> {
   const started = (options.now ?? Date.now)();
   const settings = resolveCheckSettings(options);
+  const history = resolveHistorySettings(options.cache?.history, options.confirm, started);
   const diagnoseSettings = resolveDiagnoseSettings(options);
   const shorteners = loadShorteners(options.shorteners);
   const planSettings = {
@@ -150,6 +157,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   const files: ExtractedFile[] = [];
   const planned: PlannedLink[] = [];
   const verdicts = new Map<PlannedLink, Verdict>();
+  /** Occurrences answered by the results cache (no observation this run). */
+  const reused = new Set<PlannedLink>();
   /** Whether every request so far failed to reach its host (results are not kept for it). */
   const network = new NoNetworkWatch();
   const jobs = new Map<string, UrlJob>();
@@ -213,6 +222,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     const cached = options.cache?.get(url, entry.fragment ?? '');
     if (cached) {
       verdicts.set(entry, cached);
+      reused.add(entry);
       return;
     }
     const start = (key: string): void => {
@@ -274,14 +284,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
 
     const saved = options.savePageNow === undefined ? undefined : await saveAliveLinks(planned, verdicts, fetcher, dispatcher, { ...options.savePageNow, baseUrl: archiveBaseUrl, timeoutMs: settings.timeoutMs, now: options.now ?? Date.now, sleep: options.sleep ?? delay });
 
-    const linksByFile = files.map((): CheckedLink[] => []);
-    for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)! });
-    const reports: FileReport[] = files.map((file, fileIndex) => ({
-      path: file.path,
-      ...(file.title === undefined ? {} : { title: file.title }),
-      ...(file.date === undefined ? {} : { date: file.date }),
-      links: linksByFile[fileIndex]!,
-    }));
+    const reports = fileReports(files, planned, verdicts, recordHistory(planned, verdicts, reused, history));
     const report = buildReport(reports, {
       version: VERSION,
       requests: fetcher.requestCount + (saved?.requests ?? 0),
@@ -295,6 +298,23 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
     if (ownDispatcher) await dispatcher.close();
   }
+}
+
+/** One report per file: each link occurrence with its verdict and history, in the order they were planned. */
+function fileReports(
+  files: readonly ExtractedFile[],
+  planned: readonly PlannedLink[],
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
+  histories: ReadonlyMap<PlannedLink, LinkHistory>,
+): FileReport[] {
+  const linksByFile = files.map((): CheckedLink[] => []);
+  for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)!, history: histories.get(entry)! });
+  return files.map((file, fileIndex) => ({
+    path: file.path,
+    ...(file.title === undefined ? {} : { title: file.title }),
+    ...(file.date === undefined ? {} : { date: file.date }),
+    links: linksByFile[fileIndex]!,
+  }));
 }
 
 interface UrlJob {

@@ -1,6 +1,7 @@
 import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
 import type { Report } from '../model.js';
 import { stripControl } from '../util/terminal.js';
+import { historyWords } from './history-words.js';
 import { redactField, redactText } from './redact.js';
 import { formatTimestamp, summaryLine } from './text.js';
 
@@ -25,6 +26,8 @@ export function renderGithub(report: Report): string {
         if (link.state !== state) continue;
         const family = link.family === undefined ? '' : ` (${link.family})`;
         const message = [`${link.state}: ${link.reason}${family}: ${link.detail}`, `URL: ${redactField(link.resolved ?? link.url)}`];
+        const history = historyWords(link);
+        if (history !== '') message.push(`History: ${history}`);
         for (const suggestion of link.suggestions) {
           const when = suggestion.timestamp === undefined ? '' : ` (${formatTimestamp(suggestion.timestamp)})`;
           message.push(`Suggested (${suggestion.kind}${when}): ${redactField(suggestion.url)}`);

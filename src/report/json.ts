@@ -1,5 +1,5 @@
 import { STATES } from '../model.js';
-import type { CheckedLink, ExtractReport, Link, RedirectHop, Report, Suggestion } from '../model.js';
+import type { CheckedLink, ExtractReport, Link, LinkHistory, RedirectHop, Report, Suggestion } from '../model.js';
 import { redactField, redactText } from './redact.js';
 
 /**
@@ -109,6 +109,14 @@ function orderCheckedLink(link: CheckedLink): Fields {
   out['detail'] = redactText(link.detail);
   out['suggestions'] = link.suggestions.map(orderSuggestion);
   put(out, 'archive', link.archive);
+  put(out, 'history', link.history === undefined ? undefined : orderHistory(link.history));
+  return out;
+}
+
+function orderHistory(history: LinkHistory): Fields {
+  const { firstSeen, lastAlive, deadSince, observations, confirmed, flapping } = history;
+  const out: Fields = { firstSeen, lastAlive, deadSince, observations, confirmed, flapping };
+  put(out, 'news', history.news);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
 import type { CheckedLink, FileReport, Report, State } from '../model.js';
 import { codeSpanInTable, encodeDestination, encodePath, escapeMarkdownText } from './markdown-escape.js';
+import { historyWords, newsWords } from './history-words.js';
 import { formatTimestamp, plural } from './text.js';
 import { savePageNowLines } from './save-page-now.js';
 
@@ -43,6 +44,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const out: string[] = [`## ${escapeMarkdownText(options.title ?? DEFAULT_MARKDOWN_TITLE)}`, '', summarySentence(report), ''];
   for (const notice of report.notices ?? []) out.push(`> **Note:** ${escapeMarkdownText(notice.message)}`, '');
 
+  const news = newsLines(report);
+  if (news.length > 0) out.push('**New since the last run:**', '', ...news, '');
+
   const failed = report.files.filter((file) => file.error !== undefined);
   if (failed.length > 0) {
     out.push('**Files that could not be checked:**', '');
@@ -71,6 +75,24 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const [saveHead, ...saves] = savePageNowLines(report);
   if (saveHead !== undefined) out.push(`**${escapeMarkdownText(saveHead)}**`, '', ...saves.map((line) => `- ${escapeMarkdownText(line.trim())}`), '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One item per URL whose history changed with this run (newly dead, confirmed, alive again), worst first. */
+function newsLines(report: Report): string[] {
+  const order = ['confirmed', 'dead', 'recovered'];
+  const seen = new Set<string>();
+  const rows = report.files
+    .flatMap((file) => file.links.map((link) => ({ file, link })))
+    .filter(({ link }) => link.history?.news !== undefined)
+    .sort((a, b) => order.indexOf(a.link.history!.news!) - order.indexOf(b.link.history!.news!));
+  const lines: string[] = [];
+  for (const { file, link } of rows) {
+    const url = link.resolved ?? link.url;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    lines.push(`- ${escapeMarkdownText(newsWords(link.history))}: ${codeSpanInTable(url)} (${escapeMarkdownText(`${file.path}:${link.line}`)})`);
+  }
+  return lines;
 }
 
 function summarySentence(report: Report): string {
@@ -118,7 +140,8 @@ function location(path: string, link: CheckedLink, options: MarkdownOptions): st
 function reasonCell(link: CheckedLink): string {
   const family = link.family === undefined ? '' : ` (${link.family})`;
   const detail = link.detail === '' ? '' : `: ${link.detail}`;
-  return escapeMarkdownText(`${link.reason}${family}${detail}`);
+  const history = historyWords(link);
+  return escapeMarkdownText(`${link.reason}${family}${detail}${history === '' ? '' : ` (${history})`}`);
 }
 
 function suggestionCell(link: CheckedLink): string {

@@ -1,6 +1,7 @@
 import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
 import type { CheckedLink, FileReport, Report, State, Summary } from '../model.js';
 import { stripControl } from '../util/terminal.js';
+import { historyWords } from './history-words.js';
 import { redactField, redactText } from './redact.js';
 import { savePageNowLines } from './save-page-now.js';
 
@@ -59,6 +60,8 @@ export function renderText(report: Report, options: TextOptions): string {
       lines.push(`    ${paint(STATE_COLOUR[state], `${link.reason}${family}`)}: ${first}`);
       for (const line of rest) lines.push(`      ${line}`);
       if (link.text !== '') lines.push(`    ${paint('2', fit(`“${clean(redactText(link.text))}”`, 4))}`);
+      const history = historyWords(link);
+      if (history !== '') lines.push(`    history: ${history}`);
       for (const suggestion of link.suggestions) {
         const when = suggestion.timestamp === undefined ? '' : ` (${formatTimestamp(suggestion.timestamp)})`;
         lines.push(`    → ${suggestion.kind}${when}: ${paint('32', clean(redactField(suggestion.url)))}`);

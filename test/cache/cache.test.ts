@@ -111,12 +111,13 @@ describe('openCache', () => {
     transient.forEach((_, i) => expect(reopened.get(`http://transient${i}.test/`, '')).toBeUndefined());
   });
 
-  it('writes a small, versioned, readable file: sorted keys, one entry per line, nothing but verdicts and archive lookups', async () => {
+  it('writes a small, versioned, readable file: sorted keys, one entry per line, nothing but verdicts, archive lookups and histories', async () => {
     const time = clock();
     const cache = await openCache(file, { maxAgeMs: DEFAULT_MAX_AGE_MS, now: time.now, ...silent });
     cache.set('http://z.test/old', '', moved);
     cache.set('http://a.test/', 'install', { state: 'suspicious', reason: 'fragment-missing', detail: 'no element with id "install"', fragment: 'install', httpStatus: 200, suggestions: [] });
     cache.set('http://a.test/', '', alive);
+    cache.history.observe('http://a.test/', '', { at: new Date(T0).toISOString(), state: 'alive', reason: 'ok', status: 200 });
     cache.archive.set('http://gone.test/ 20170301', { status: 'none' });
     await cache.save();
     const text = await readFile(file, 'utf8');
@@ -125,12 +126,15 @@ describe('openCache', () => {
       '  "archive": {',
       '    "http://gone.test/ 20170301": {"checkedAt":"2026-01-01T00:00:00.000Z","value":{"status":"none"}}',
       '  },',
+      '  "history": {',
+      '    "http://a.test/": {"count":1,"firstSeen":"2026-01-01T00:00:00.000Z","lastAlive":"2026-01-01T00:00:00.000Z","observations":[{"at":"2026-01-01T00:00:00.000Z","reason":"ok","state":"alive","status":200}]}',
+      '  },',
       '  "verdicts": {',
       '    "http://a.test/": {"checkedAt":"2026-01-01T00:00:00.000Z","value":{"detail":"HTTP 200","httpStatus":200,"reason":"ok","state":"alive","suggestions":[]}},',
       '    "http://a.test/#install": {"checkedAt":"2026-01-01T00:00:00.000Z","value":{"detail":"no element with id \\"install\\"","fragment":"install","httpStatus":200,"reason":"fragment-missing","state":"suspicious","suggestions":[]}},',
       '    "http://z.test/old": {"checkedAt":"2026-01-01T00:00:00.000Z","value":{"detail":"moved permanently to https://z.test/new","finalUrl":"https://z.test/new","httpStatus":200,"reason":"redirect-permanent","redirects":[{"location":"https://z.test/new","status":301,"url":"http://z.test/old"}],"state":"redirected","suggestions":[{"kind":"moved","note":"the server says it moved for good","url":"https://z.test/new"}]}}',
       '  },',
-      '  "version": 1',
+      '  "version": 2',
       '}',
       '',
     ]);
@@ -143,7 +147,7 @@ describe('openCache', () => {
     expect((await readFile(file, 'utf8')).length).toBeLessThan(1000 * 200);
   });
 
-  it('reads a file that still has the old results section, and drops that section on save', async () => {
+  it('reads a version 1 file that still has the old results section, drops that section on save and upgrades it', async () => {
     const checkedAt = new Date().toISOString();
     await writeFile(
       file,
@@ -159,16 +163,24 @@ describe('openCache', () => {
     expect(warnings).toEqual([]);
     expect(cache.get('http://a.test/', '')).toEqual(alive);
     await cache.save();
-    expect(Object.keys(await readSaved()).sort()).toEqual(['archive', 'verdicts', 'version']);
+    expect(Object.keys(await readSaved()).sort()).toEqual(['archive', 'history', 'verdicts', 'version']);
+    expect((await readSaved()).version).toBe(2);
   });
 
   it('ignores a corrupt file or another version with one warning, and replaces it on save', async () => {
-    for (const content of ['{"version":1,"verdicts":{', '{"version":2,"verdicts":{}}', '[1,2]', '{"version":1,"verdicts":{"x":3}}', '{"version":1,"archive":{"k":{"value":{}}}}']) {
+    for (const content of [
+      '{"version":1,"verdicts":{',
+      '{"version":3,"verdicts":{}}',
+      '[1,2]',
+      '{"version":1,"verdicts":{"x":3}}',
+      '{"version":1,"archive":{"k":{"value":{}}}}',
+      '{"version":2,"history":{"x":{"count":1}}}',
+    ]) {
       await writeFile(file, content);
       const warnings: string[] = [];
       const cache = await openCache(file, { maxAgeMs: 1000, warn: (message) => warnings.push(message) });
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(new RegExp(`^ignoring the cache file \`${file.replace(/[.]/g, '\\.')}\`: it (is not valid JSON|has version 2, expected 1|is not a linkrot cache); it will be rewritten$`));
+      expect(warnings[0]).toMatch(new RegExp(`^ignoring the cache file \`${file.replace(/[.]/g, '\\.')}\`: it (is not valid JSON|has version 3, expected 2|is not a linkrot cache); it will be rewritten$`));
       expect(cache.get('x', '')).toBeUndefined();
       expect(cache.archive.get('k')).toBeUndefined();
       cache.set('http://a.test/', '', alive);
@@ -248,7 +260,7 @@ for (let round = 0; round < rounds; round++) {
 }`;
 
   async function childScript(): Promise<{ modules: string; script: string }> {
-    const modules = await transpileForChild(['src/cache/index.ts', 'src/cache/results-cache.ts', 'src/cache/lock.ts', 'src/cache/stable-json.ts', 'src/util/atomic-write.ts']);
+    const modules = await transpileForChild(['src/cache/index.ts', 'src/cache/results-cache.ts', 'src/cache/history.ts', 'src/cache/lock.ts', 'src/cache/stable-json.ts', 'src/util/atomic-write.ts']);
     const script = join(modules, 'cache-writer.mjs');
     await writeFile(script, CHILD);
     return { modules, script };

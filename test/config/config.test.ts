@@ -15,8 +15,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Every key but `maxAgeMs` (derived from `maxAge`): the type makes sure none is forgotten here. */
-const FULL: Required<Omit<ConfigFile, 'maxAgeMs'>> = {
+/** Every key but `maxAgeMs` and `confirmSpanMs` (derived): the type makes sure none is forgotten here. */
+const FULL: Required<Omit<ConfigFile, 'maxAgeMs' | 'confirmSpanMs'>> = {
   $schema: './node_modules/linkrot/schema/config.schema.json',
   concurrency: 32,
   perHost: 2,
@@ -37,6 +37,8 @@ const FULL: Required<Omit<ConfigFile, 'maxAgeMs'>> = {
   contentChecks: true,
   cache: '.cache/links.json',
   maxAge: '12h',
+  confirmAfter: 3,
+  confirmSpan: '2d',
   fix: ['archive', 'moved'],
   baseUrl: 'https://blog.example.com/',
   rootDir: '_site',
@@ -70,7 +72,7 @@ async function problem(content: unknown): Promise<string> {
 describe('schema/config.schema.json', () => {
   it('has exactly the keys of ConfigFile, each described', () => {
     const schema = JSON.parse(readFileSync(new URL('../../schema/config.schema.json', import.meta.url), 'utf8')) as { properties: Record<string, { description?: string }> };
-    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(FULL), 'maxAgeMs'].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(FULL), 'maxAgeMs', 'confirmSpanMs'].sort());
     for (const [key, property] of Object.entries(schema.properties)) expect(property.description, key).toMatch(/\S/);
   });
 });
@@ -85,7 +87,7 @@ describe('loadConfig', () => {
     await write(JSON.stringify(FULL), join('conf', 'links.json'));
     const { config, path } = await loadConfig({ cwd: dir, path: 'conf/links.json' });
     expect(path).toBe(join(dir, 'conf', 'links.json'));
-    expect(config).toEqual({ ...FULL, maxAgeMs: 12 * 3_600_000, cache: join(dir, 'conf', '.cache', 'links.json'), rootDir: join(dir, 'conf', '_site') });
+    expect(config).toEqual({ ...FULL, maxAgeMs: 12 * 3_600_000, confirmSpanMs: 2 * 86_400_000, cache: join(dir, 'conf', '.cache', 'links.json'), rootDir: join(dir, 'conf', '_site') });
   });
 
   it('finds linkrot.config.json in the working folder; a BOM is fine; maxAge in milliseconds too', async () => {
@@ -107,11 +109,12 @@ describe('loadConfig', () => {
     [{ concurrency: '8' }, 'Invalid config `linkrot.config.json`: `concurrency` must be an integer ≥ 1'],
     [{ allowPrivate: 'yes' }, 'Invalid config `linkrot.config.json`: `allowPrivate` must be true or false'],
     [{ format: 'pdf' }, 'Invalid config `linkrot.config.json`: `format` must be one of "text", "json", "markdown", "github", "html"'],
-    [{ failOn: ['dead', 'gone'] }, 'Invalid config `linkrot.config.json`: `failOn[1]` must be one of "alive", "redirected", "dead", "suspicious", "unreachable", "blocked", "skipped"'],
+    [{ failOn: ['dead', 'gone'] }, 'Invalid config `linkrot.config.json`: `failOn[1]` must be one of "alive", "redirected", "dead", "suspicious", "unreachable", "blocked", "skipped", "confirmed"'],
     [{ hosts: { 'a.test': { acceptStatus: [999, 42] } } }, 'Invalid config `linkrot.config.json`: `hosts.a.test.acceptStatus[1]` must be an integer ≥ 100 and ≤ 999'],
     [{ headers: { 'Bad Header': 'x' } }, 'Invalid config `linkrot.config.json`: invalid key `Bad Header` at `headers`'],
     [{ maxAge: 'tomorrow' }, 'Invalid config `linkrot.config.json`: `maxAge` must match ^[0-9]+(ms|s|m|h|d|w)$'],
     [{ maxAge: '1d', maxAgeMs: 5 }, 'Invalid config `linkrot.config.json`: set `maxAge` or `maxAgeMs`, not both'],
+    [{ confirmSpan: '1d', confirmSpanMs: 5 }, 'Invalid config `linkrot.config.json`: set `confirmSpan` or `confirmSpanMs`, not both'],
     [{ knownDead: [{ id: 'x', name: 'X', hosts: ['x.test'] }] }, 'Invalid config `linkrot.config.json`: missing key `explanation` at `knownDead[0]`'],
     [{ knownDead: [{ id: 'x', name: 'X', hosts: ['x.test'], explanation: 'gone', pathPattern: '([' }] }, 'Invalid config `linkrot.config.json`: `knownDead[0].pathPattern` is not a valid regular expression'],
     [[1, 2], 'Invalid config `linkrot.config.json`: the file must be an object'],
