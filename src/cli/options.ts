@@ -274,7 +274,10 @@ export function parseInvocation(argv: string[], cwd = process.cwd()): Invocation
       try {
         new RegExp(pattern);
       } catch {
-        throw usage(`--exclude: \`${pattern}\` is not a valid regular expression`);
+        // `*.pdf` and `**/x` are globs, the usual first try: say what the regular expression would be.
+        const regex = /^\*|\*\*/.test(pattern) ? globToRegex(pattern) : '$';
+        const glob = regex === '$' ? '' : ` (a regular expression, not a glob: for ${pattern} try ${regex})`;
+        throw usage(`--exclude: \`${pattern}\` is not a valid regular expression${glob}`);
       }
     }
     flags.exclude = values.exclude;
@@ -327,6 +330,16 @@ export function parseInvocation(argv: string[], cwd = process.cwd()): Invocation
     if (extra.length > 0) throw usage(`merge combines JSON reports; it takes --format, --output and --fail-on (not ${extra.map(kebab).join(', ')})`);
   }
   return { command, inputs: positionals, flags };
+}
+
+/** A rough regular expression for a glob, for the hint only. */
+function globToRegex(glob: string): string {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\/?/g, '.*')
+    .replace(/(?<!\.)\*/g, '[^/]*')
+    .replace(/\?/g, '.');
+  return `${body.replace(/^(\.\*|\[\^\/\]\*)+/, '')}$`;
 }
 
 function kebab(key: string): string {

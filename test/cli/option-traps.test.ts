@@ -139,6 +139,11 @@ describe('other misreadings', () => {
     expectRefusal(await run(['post.md', '--no-archive', 'yes']), '--no-archive takes no value');
   });
 
+  it('--exclude is a regular expression: a glob gets the expression to write instead', async () => {
+    expectRefusal(await run(['--exclude', '*.pdf', 'post.md']), 'not a glob', String.raw`try \.pdf$`);
+    expectRefusal(await run(['--exclude', '**/drafts/*', 'post.md']), 'try drafts/[^/]*$');
+  });
+
   it('refuses a command word that is not first', async () => {
     expectRefusal(await run(['--quiet', 'extract', 'post.md']), 'linkrot extract [options]');
   });
