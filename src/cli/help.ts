@@ -35,8 +35,10 @@ Output
 Checking
       --concurrency N          requests in flight overall (default ${D.concurrency})
       --per-host N             requests in flight per host (default ${D.perHost})
-      --interval DURATION      least time between two requests to one host (default ${seconds(D.intervalMs)})
-      --timeout DURATION       one attempt, connect to last body byte (default ${seconds(D.timeoutMs)}; a number is seconds)
+      --interval DURATION      least time between two requests to one host (default ${seconds(D.intervalMs)};
+                               a plain number is seconds, refused above 60)
+      --timeout DURATION       one attempt, connect to last body byte (default ${seconds(D.timeoutMs)}); 5000ms, 5s, 2m;
+                               a plain number is seconds and refused above 300 (did you mean ms?)
       --retries N              retries of a transient failure (timeout, reset, 5xx, 429) (default ${D.retries})
       --max-redirects N        redirects followed before giving up (default ${D.maxRedirects})
       --exclude REGEX          skip URLs matching this regular expression (repeatable)
@@ -52,7 +54,8 @@ Checking
       --root-dir DIR           check root-relative links (/x) as files under DIR
 
 Fixing
-      --fix[=KINDS]            rewrite posts with the suggestions: archive,moved,https,clean,expand (default: the config file's fix, else all)
+      --fix [KINDS]            rewrite posts with the suggestions: archive,moved,https,clean,expand (default: the
+                               config file's fix, else all); the next word is KINDS only when made of kinds
       --dry-run                with --fix: print a unified diff instead of writing
 
 Saving (needs ARCHIVE_ORG_ACCESS_KEY and ARCHIVE_ORG_SECRET_KEY in the environment)
@@ -60,9 +63,10 @@ Saving (needs ARCHIVE_ORG_ACCESS_KEY and ARCHIVE_ORG_SECRET_KEY in the environme
       --save-older-than DURATION  only links whose newest capture is older than this (default ${seconds(DEFAULT_SAVE_OLDER_THAN_MS)})
 
 Runs in CI
-      --cache[=FILE]           remember verdicts in FILE (default .linkrot-cache.json)
+      --cache [FILE.json]      remember verdicts in FILE (default .linkrot-cache.json); the next word is
+                               the file only when it ends in .json, else write --cache=FILE
       --no-cache               ignore a cache set in the config file
-      --max-age DURATION       re-check cached verdicts older than this (default ${seconds(DEFAULT_MAX_AGE_MS)})
+      --max-age DURATION       re-check cached verdicts older than this (default ${seconds(DEFAULT_MAX_AGE_MS)}; give a unit)
       --changed-since REF      only Markdown files changed since the git ref REF
       --only-new-links         with --changed-since: only links added since REF
       --shard K/N              this job checks the hosts of shard K of N (merge the reports)
@@ -72,6 +76,9 @@ General
       --debug                  print stack traces of internal errors
   -h, --help                   this help
   -V, --version                the version
+
+An option that takes one value may be given once; flags without a value take none (--insecure, not
+--insecure true); the command comes first; --output may not name an input.
 
 Exit codes: 0 nothing failed, 1 failing findings (see --fail-on), 2 bad usage, config or input, or no network.
 `;

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_CACHE_FILE } from '../cache/index.js';
 import type { RunSettings } from '../config/index.js';
 import { LinkrotError } from '../errors.js';
 import { isState, SUGGESTION_KINDS, type FailOn, type SuggestionKind } from '../model.js';
@@ -78,8 +81,25 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Options whose value is optional: `--cache` alone means the default file, `--fix` alone means every kind. */
-const OPTIONAL_VALUE = new Set(['--cache', '--fix']);
+/**
+ * Options whose value is optional, and the rule for when the next word is that value (`--cache FILE`, `--fix
+ * KINDS`) rather than an input: for `--cache`, a word ending in `.json` (a post or folder to check never does);
+ * for `--fix`, a word made only of fix kinds. `--cache=FILE` and `--fix=KINDS` always work.
+ */
+const OPTIONAL_VALUE: Record<string, (word: string) => boolean> = {
+  '--cache': (word) => /\.json$/i.test(word),
+  '--fix': (word) => word.split(',').every((kind) => kind === 'all' || (SUGGESTION_KINDS as readonly string[]).includes(kind)),
+};
+
+/** Words that, after a flag that takes no value, show the user meant to give it one (`--insecure true`). */
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'always', 'never', 'auto']);
+
+/**
+ * A plain number in a duration flag is seconds (as in lychee and curl), but linkinator and markdown-link-check
+ * take milliseconds: above these a plain number is far more likely meant as milliseconds, and is refused.
+ * `--max-age` takes no plain number (but 0): `--max-age 7` is as likely meant as days as seconds.
+ */
+const PLAIN_SECONDS_MAX: Record<string, number> = { timeout: 300, interval: 60, 'max-age': 0 };
 
 function usage(message: string): LinkrotError {
   return new LinkrotError('LINKROT_USAGE', message);
@@ -91,10 +111,22 @@ function integer(name: string, text: string | undefined, min: number): number | 
   return Number(text);
 }
 
-function duration(name: string, text: string | undefined): number | undefined {
+function duration(name: string, text: string | undefined, min = 0): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseDuration(text);
   if (ms === undefined) throw usage(`--${name} expects a duration such as 10s, 500ms, 12h or 1d, got \`${text}\``);
+  // `1M` would read as one minute: months are no unit here.
+  if (/\dM\s*$/.test(text)) throw usage(`--${name} ${text}: m is minutes and months are no unit; write ${text.replace(/M\s*$/, 'm')} for minutes, or days such as 30d`);
+  const plainMax = PLAIN_SECONDS_MAX[name];
+  if (plainMax !== undefined && /^\s*[\d.]+\s*$/.test(text) && ms > plainMax * 1000) {
+    const amount = text.trim();
+    if (plainMax === 0) throw usage(`--${name} ${amount}: give a unit, e.g. ${amount}d for days or ${amount}s for seconds`);
+    throw usage(
+      `--${name} ${amount}: a plain number means seconds (${amount} s is ${Math.round(ms / 60_000)} minutes); ` +
+        `for milliseconds write --${name} ${amount}ms (= ${Number(amount) / 1000}s)`,
+    );
+  }
+  if (ms < min) throw usage(`--${name} must be at least ${min}ms, got \`${text}\``);
   return ms;
 }
 
@@ -136,8 +168,81 @@ export function parseHeader(text: string): [string, string] {
   return [name, value];
 }
 
-export function parseInvocation(argv: string[]): Invocation {
-  const args = argv.map((arg) => (OPTIONAL_VALUE.has(arg) ? `${arg}=` : arg));
+/**
+ * Attach a bare optional-value option's value: `--cache x.json` → `--cache=x.json`; a bare `--cache` followed by
+ * anything else → `--cache=` (the default). A following word that is neither the value nor something that can be
+ * an input (an existing path, a glob, a Markdown file name) is refused, so `--cache mycache` is not read as a post.
+ */
+function attachOptionalValues(args: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') {
+      out.push(...args.slice(index));
+      break;
+    }
+    const isValue = OPTIONAL_VALUE[arg];
+    if (!isValue) {
+      out.push(arg);
+      continue;
+    }
+    const next = args[index + 1];
+    if (next === undefined || next.startsWith('-')) {
+      out.push(`${arg}=`);
+      continue;
+    }
+    const exists = existsSync(resolve(cwd, next));
+    if (isValue(next)) {
+      if (exists && arg === '--fix') throw usage(`--fix ${next}: \`${next}\` is both a fix kind and a path; write --fix=${next}, or ./${next} for the path`);
+      out.push(`${arg}=${next}`);
+      index++;
+    } else {
+      if (!exists && !/[*?[\]{}]/.test(next) && !/\.(md|markdown|mdx)$/i.test(next)) {
+        throw usage(`${arg} ${next}: \`${next}\` is no file or folder to check; write ${arg}=${next} if it is the ${arg === '--cache' ? 'cache file' : 'kinds to fix'}`);
+      }
+      out.push(`${arg}=`);
+    }
+  }
+  return out;
+}
+
+/** Traps parseArgs lets through: a single-value option given twice (only the last counts), `--insecure true`. */
+function refuseMisreadTokens(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined; index: number }>, cwd: string): void {
+  const given = new Map<string, string>();
+  for (const [position, token] of tokens.entries()) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    const option = OPTIONS[token.name as keyof typeof OPTIONS] as { type: string; multiple?: boolean };
+    if (option.type === 'string' && !option.multiple) {
+      const earlier = given.get(token.name);
+      if (earlier !== undefined) {
+        throw usage(`--${token.name} is given twice (${earlier || '(bare)'}, then ${token.value || '(bare)'}) and only one would count; give it once${token.name === 'fail-on' || token.name === 'fix' ? ' with a comma-separated list' : ''}`);
+      }
+      given.set(token.name, token.value ?? '');
+    }
+    const next = tokens[position + 1];
+    if (option.type === 'boolean' && next?.kind === 'positional' && next.value !== undefined && BOOLEAN_WORDS.has(next.value.toLowerCase()) && !existsSync(resolve(cwd, next.value))) {
+      throw usage(`--${token.name} takes no value (\`${next.value}\` would be read as a post to check); write --${token.name} alone to turn it on, ${`no-${token.name}` in OPTIONS ? `--no-${token.name}` : 'leave it out'} to keep it off`);
+    }
+  }
+}
+
+/** The command word must come first: `linkrot -q extract post.md` would look for a post called extract. */
+function refuseLateCommand(positionals: string[], cwd: string): void {
+  const late = positionals.find((word) => COMMANDS.has(word) && !existsSync(resolve(cwd, word)));
+  if (late !== undefined) throw usage(`\`${late}\` is a command: put it first, as in linkrot ${late} [options] <files…>`);
+}
+
+/** Refuse `--output` naming a file given as an input: the report would overwrite the post. */
+function refuseOutputOverInput(output: string | undefined, inputs: string[], cwd: string): void {
+  if (output === undefined) return;
+  const target = resolve(cwd, output);
+  if (inputs.some((input) => resolve(cwd, input) === target)) throw usage(`--output ${output} is also an input: the report would overwrite it; write the report to another file`);
+}
+
+const COMMANDS = new Set<string>(['check', 'extract', 'merge', 'help']);
+
+export function parseInvocation(argv: string[], cwd = process.cwd()): Invocation {
+  const args = attachOptionalValues(argv, cwd);
   let command: Command = 'check';
   const first = args[0];
   if (first === 'check' || first === 'extract' || first === 'merge' || first === 'help') {
@@ -146,13 +251,16 @@ export function parseInvocation(argv: string[]): Invocation {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw usage(`${(error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '')} (see linkrot --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help || command === 'help') return { command: 'help', inputs: positionals, flags: {} };
   if (values.version) return { command: 'version', inputs: [], flags: {} };
+  refuseMisreadTokens(parsed.tokens, cwd);
+  refuseLateCommand(positionals, cwd);
+  refuseOutputOverInput(values.output, positionals, cwd);
 
   const flags: Flags = {};
   if (values.format !== undefined) {
@@ -166,7 +274,7 @@ export function parseInvocation(argv: string[]): Invocation {
   set('concurrency', integer('concurrency', values.concurrency, 1));
   set('perHost', integer('per-host', values['per-host'], 1));
   set('intervalMs', duration('interval', values.interval));
-  set('timeoutMs', duration('timeout', values.timeout));
+  set('timeoutMs', duration('timeout', values.timeout, 1));
   set('retries', integer('retries', values.retries, 0));
   set('maxRedirects', integer('max-redirects', values['max-redirects'], 0));
   if (values.exclude) {
@@ -174,7 +282,10 @@ export function parseInvocation(argv: string[]): Invocation {
       try {
         new RegExp(pattern);
       } catch {
-        throw usage(`--exclude: \`${pattern}\` is not a valid regular expression`);
+        // `*.pdf` and `**/x` are globs, the usual first try: say what the regular expression would be.
+        const regex = /^\*|\*\*/.test(pattern) ? globToRegex(pattern) : '$';
+        const glob = regex === '$' ? '' : ` (a regular expression, not a glob: for ${pattern} try ${regex})`;
+        throw usage(`--exclude: \`${pattern}\` is not a valid regular expression${glob}`);
       }
     }
     flags.exclude = values.exclude;
@@ -193,7 +304,7 @@ export function parseInvocation(argv: string[]): Invocation {
   if (values['no-fragments']) flags.fragments = false;
   if (values['no-content-checks']) flags.contentChecks = false;
   if (values['no-cache'] && values.cache !== undefined) throw usage('--cache and --no-cache cannot be used together');
-  if (values.cache !== undefined) flags.cache = values.cache === '' ? '.linkrot-cache.json' : values.cache;
+  if (values.cache !== undefined) flags.cache = values.cache === '' ? DEFAULT_CACHE_FILE : values.cache;
   if (values['no-cache']) flags.cache = false;
   set('maxAgeMs', duration('max-age', values['max-age']));
   if (values.fix !== undefined) flags.fix = values.fix === '' ? true : parseFixKinds(values.fix);
@@ -233,6 +344,16 @@ export function parseInvocation(argv: string[]): Invocation {
     if (extra.length > 0) throw usage(`merge combines JSON reports; it takes --format, --output and --fail-on (not ${extra.map(kebab).join(', ')})`);
   }
   return { command, inputs: positionals, flags };
+}
+
+/** A rough regular expression for a glob, for the hint only. */
+function globToRegex(glob: string): string {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\/?/g, '.*')
+    .replace(/(?<!\.)\*/g, '[^/]*')
+    .replace(/\?/g, '.');
+  return `${body.replace(/^(\.\*|\[\^\/\]\*)+/, '')}$`;
 }
 
 function kebab(key: string): string {

@@ -17,7 +17,7 @@ const BUGS_URL = MANIFEST.bugs?.url ?? 'the linkrot issue tracker';
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const invocation = parseInvocation(argv);
+    const invocation = parseInvocation(argv, io.cwd);
     switch (invocation.command) {
       // Each command loads its stages when it runs, so --help, --version and extract start fast (the help text
       // quotes the checker's defaults, and loading the checker loads undici).

@@ -4,8 +4,10 @@ import { baseFor, classifyLink } from './classify.js';
 import { countOpenBrackets, isCmarkBareLiteral } from './cmark-gfm.js';
 import { findDefinitionDestination, findInlineDestination, findLiteral } from './destination.js';
 import { findHtmlUrls } from './html-links.js';
+import { maskUnquotedSlashes, unmaskSlashes } from './html-unquoted.js';
 import type { JekyllSite } from './jekyll-site.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
+import { unescapeCellPipes } from './table-cell.js';
 import { hasPlaceholder, maskLiquid } from './liquid.js';
 import { parseForLinks } from './plain-paragraphs.js';
 import { assertLinkBudget } from './link-budget.js';
@@ -53,7 +55,10 @@ export function extractLinks(source: string, options: ExtractOptions = {}): Extr
   const body = shift ? source.slice(1) : source;
   assertLinkBudget(body, options.path);
   const masked = maskLiquid(body).text;
-  const tree = parseForLinks(masked, options.fastParagraphs === undefined ? {} : { fastParagraphs: options.fastParagraphs });
+  // What the parser reads: Liquid masked, and the slashes of unquoted HTML attribute values (html-unquoted.ts).
+  const forParser = maskUnquotedSlashes(masked);
+  const tree = parseForLinks(forParser.text, options.fastParagraphs === undefined ? {} : { fastParagraphs: options.fastParagraphs });
+  if (forParser.masked) unmaskSlashes(tree);
   const context: Context = {
     body,
     masked,
@@ -96,7 +101,7 @@ export function extractLinks(source: string, options: ExtractOptions = {}): Extr
         break;
       }
       case 'html':
-        for (const link of htmlLinks(node, context)) links.push(link);
+        for (const link of htmlLinks(node, block?.type === 'tableCell', context)) links.push(link);
         return;
       default:
         break;
@@ -156,11 +161,13 @@ function inlineLink(node: MdastLink | Image, block: Parents | undefined, inLabel
     if (!isCmarkBareLiteral(raw, previous, block ? (brackets.get(block) ?? 0) : 0)) return undefined;
     destination = span;
   }
+  // No escapes apply in bare URLs and autolinks, but a table cell's `\|` is a `|` for cmark-gfm (table-cell.ts).
+  const url = block?.type === 'tableCell' && (syntax === 'bare' || syntax === 'autolink') ? unescapeCellPipes(node.url).text : node.url;
   destination ??= offsetBy(findLiteral(context.masked.slice(span.start, span.end), node.url), span.start) ?? span;
   const inLink = node.type === 'image' && inLabel;
   const text = node.type === 'image' ? restoreText(node.alt ?? '', span, context) : plainText(node, context);
   return build(context, {
-    url: node.url,
+    url,
     syntax,
     text,
     at: span.start,
@@ -208,20 +215,22 @@ function definitionDestination(node: Definition, span: { start: number; end: num
   return offsetBy(findDefinitionDestination(text, node.url) ?? findLiteral(text, node.url), span.start) ?? span;
 }
 
-function htmlLinks(node: Html, context: Context): Array<Link & { order: number }> {
+function htmlLinks(node: Html, inCell: boolean, context: Context): Array<Link & { order: number }> {
   const span = spanOf(node);
   if (!span) return [];
-  const chunk = context.masked.slice(span.start, span.end);
-  if (!chunk.includes('=')) return [];
-  return findHtmlUrls(chunk).map((found) => {
-    const start = span.start + found.start;
-    const end = span.start + found.end;
+  const raw = context.masked.slice(span.start, span.end);
+  if (!raw.includes('=')) return [];
+  // In a table cell the HTML is read with each `\|` unescaped, as cmark-gfm does; positions map back to the source.
+  const chunk = inCell ? unescapeCellPipes(raw) : { text: raw, toRaw: (index: number) => index };
+  return findHtmlUrls(chunk.text).map((found) => {
+    const start = span.start + chunk.toRaw(found.start);
+    const end = found.end > found.start ? span.start + chunk.toRaw(found.end - 1) + 1 : start;
     const liquid = hasPlaceholder(context.masked.slice(start, end));
     const link = build(context, {
       url: liquid ? context.body.slice(start, end) : found.url,
       syntax: 'html',
       text: '',
-      at: span.start + found.attrStart,
+      at: span.start + chunk.toRaw(found.attrStart),
       destination: { start, end },
       liquidChecked: liquid,
     });
