@@ -51,7 +51,7 @@ describe('--cache FILE with a space', () => {
     const result = await run(['check', '--cache', 'links-cache.json', 'post.md']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('Cannot read');
-    expect(JSON.parse(await readFile(join(dir, 'links-cache.json'), 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(await readFile(join(dir, 'links-cache.json'), 'utf8'))).toMatchObject({ version: 2, verdicts: expect.any(Object) });
   });
 
   it('a bare --cache before a post or folder means the default file', async () => {

@@ -96,6 +96,12 @@ export async function startServer(handler: Handler, options: ServerOptions = {})
   };
   const server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer(options.tls, listener);
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Used as a forward proxy (HTTP_PROXY), these servers forward nothing through a tunnel: they refuse a CONNECT as
+  // a proxy whose policy forbids it does (Squid: 403), rather than leave it unanswered as Node would.
+  server.on('connect', (_request: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
   const { sockets, count } = trackSockets(server);
   const port = await listen(server);
   const scheme = options.tls === undefined ? 'http' : 'https';
