@@ -361,9 +361,10 @@ export interface FetchRequest {
   retries?: number;
   /**
    * A request linkrot makes on its own (archive lookup, https or sibling probe, oEmbed), not one a post asked
-   * for. Its origin is asked once per run once it has failed at the connection level (DNS, refused, TLS, reset)
-   * or timed out twice in a row: such a failure is not retried, and every later auxiliary request to the
-   * origin gets it at once, marked `originDown`.
+   * for. Its origin is asked once per run once an auxiliary request to it has failed at the connection level
+   * (DNS, refused, TLS, reset) or timed out twice in a row: such a failure is not retried, and every later
+   * auxiliary request to the origin gets it at once, marked `originDown`. A post's own link that is reset or
+   * times out does not count (it is retried on its own); one refused, TLS or name-not-found failure does.
    */
   auxiliary?: boolean;
 }

@@ -54,8 +54,10 @@ function isHeadRefused(outcome: AttemptOutcome): boolean {
 /** Connection-level failures that hold for every path of an origin. */
 const ORIGIN_FAILURES: ReadonlySet<NetworkErrorCode> = new Set(['connection-refused', 'tls-error', 'dns-not-found']);
 /**
- * Failures that end an origin for auxiliary requests (which only add a suggestion or a confirmation): every
- * failure to get a connection through, including the ones a post's own link would be retried after.
+ * Failures of an auxiliary request (which only adds a suggestion or a confirmation) that end its origin for the
+ * other auxiliary requests: every failure to get a connection through. A post's own link that fails so is that
+ * path's trouble until shown otherwise (a page reset once or slow, answered on retry, on a site that answers):
+ * it is retried on its own and does not end the origin for the probes that confirm other links' verdicts.
  */
 const AUXILIARY_ORIGIN_FAILURES: ReadonlySet<NetworkErrorCode> = new Set([
   ...ORIGIN_FAILURES,
@@ -135,8 +137,8 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
   /**
    * Origins that failed at the connection level (refused, TLS handshake, name not found): a property of the
    * origin, not of the path, so later requests to it in this run get the same answer without a new connection.
-   * Auxiliary requests give up on an origin sooner (a reset, a DNS error, two timeouts in a row): for them an
-   * entry that holds for auxiliary requests only is enough.
+   * Auxiliary requests give up on an origin sooner (a reset, a DNS error, two timeouts in a row, each of an
+   * auxiliary request): for them an entry that holds for auxiliary requests only is enough.
    */
   const deadOrigins = new Map<string, OriginFailure>();
   /** Timeouts in a row per origin, while they last (an answer of any kind ends the row). */
@@ -166,15 +168,19 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     return known !== undefined && (known.everyone || auxiliary) ? known.outcome : undefined;
   }
 
-  /** What one attempt says about its origin: a connection-level failure, or one more timeout in a row. */
-  function learnFrom(origin: string, outcome: AttemptOutcome): void {
+  /**
+   * What one attempt says about its origin: a connection-level failure, or one more timeout in a row. Only an
+   * auxiliary attempt's reset or timeout counts against the origin (see AUXILIARY_ORIGIN_FAILURES).
+   */
+  function learnFrom(origin: string, outcome: AttemptOutcome, auxiliary: boolean): void {
     if (outcome.kind !== 'error' || outcome.code !== 'timeout') {
       timeoutsInRow.delete(origin);
-      if (outcome.kind === 'error' && AUXILIARY_ORIGIN_FAILURES.has(outcome.code)) {
-        rememberFailure(origin, outcome, outcome.message, ORIGIN_FAILURES.has(outcome.code));
-      }
+      if (outcome.kind !== 'error') return;
+      const everyone = ORIGIN_FAILURES.has(outcome.code);
+      if (everyone || (auxiliary && AUXILIARY_ORIGIN_FAILURES.has(outcome.code))) rememberFailure(origin, outcome, outcome.message, everyone);
       return;
     }
+    if (!auxiliary) return;
     const row = (timeoutsInRow.get(origin) ?? 0) + 1;
     timeoutsInRow.set(origin, row);
     if (row >= HUNG_ORIGIN_TIMEOUTS) rememberFailure(origin, outcome, `${outcome.message}, ${row} times in a row`, false);
@@ -266,7 +272,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
           });
           // Inside the slot, so the next waiting request already sees the pause and the origin's failure.
           pushBack(url.host, answer, retryNumber);
-          learnFrom(origin, answer);
+          learnFrom(origin, answer, auxiliary);
           return answer;
         },
         // A request still queued when its origin fails leaves the queue at once, without a turn.

@@ -6,6 +6,7 @@
  * 2024-09-16, "archive.org is super slow quite often"; mixxxdj/manual #536, 2023-02-04, a 60 s timeout instead of
  * 20 s was enough for web.archive.org), so one timeout alone must not end every lookup of a run.
  */
+import type { ServerResponse } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HUNG_ORIGIN_TIMEOUTS } from '../../src/check/fetcher.js';
@@ -50,6 +51,28 @@ describe('auxiliary requests to an origin that fails at the connection level', (
     expect(own.error?.code).toBe('connection-reset');
     expect(own.error?.originDown).toBeUndefined();
     expect(own.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  // The simulated web's `reset-once` and `slow-headers` pages (bench/sim-web.mjs): a post's own link reset or slow
+  // on one path, answered on retry, is that path's trouble, retried on its own; the site that just answered is up.
+  // Ending the origin for auxiliary requests there skipped the sibling probe that confirms a soft 404 on it.
+  it.each([
+    ['reset once', 1, (response: ServerResponse) => void response.socket?.destroy()],
+    ['timed out twice', 2, () => undefined],
+  ])('a post’s own link %s, then answered: auxiliary requests to its origin are still sent', async (_, failures, fail) => {
+    let ownRequests = 0;
+    const server = await env.serve((request, response) => {
+      if (request.url === '/post-link' && ++ownRequests <= failures) return void fail(response);
+      response.writeHead(request.url === '/post-link' ? 200 : 404).end();
+    });
+    const { fetcher } = env.fetcher({ timeoutMs: 200, retries: 2 });
+    const own = await fetcher.fetch({ url: `${server.origin}/post-link`, method: 'GET' });
+    expect(own.status).toBe(200);
+    expect(own.attempts).toBe(failures + 1);
+    const probe = await fetcher.fetch({ url: `${server.origin}/a-made-up-page`, method: 'GET', auxiliary: true });
+    expect(probe.error).toBeUndefined();
+    expect(probe.status).toBe(404);
+    expect(server.received.map((request) => request.url)).toContain('/a-made-up-page');
   });
 
   it('a refused origin: one connection attempt for any number of auxiliary requests', async () => {

@@ -4,13 +4,14 @@
  * (no https suggestion; each page is judged by its own answer). The resetting and refusing cases are in
  * test/check/auxiliary-origins.test.ts.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtractedFile, Link } from '../../src/model.js';
 import { checkExtracted } from '../../src/pipeline/index.js';
 
-const servers: Server[] = [];
+const servers: Array<Server | ReturnType<typeof createHttpServer>> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
@@ -56,5 +57,29 @@ describe('follow-up probes to an origin that fails', () => {
     const links = report.files[0]!.links;
     expect(links.every((link) => link.state === 'alive' && link.suggestions.every((suggestion) => suggestion.kind !== 'https'))).toBe(true);
     expect(web.tlsAttempts()).toBeLessThanOrEqual(2);
+  });
+
+  it('a link reset once on the same site does not cost a soft 404 its confirmation: the sibling probe still goes out', async () => {
+    // The simulated web's health corpus (bench/sim-web.mjs): a `reset-once` page and a soft 404 on one host that
+    // answers made-up addresses 404. The reset is the flaky page's own, answered on retry.
+    const asked: string[] = [];
+    let flaky = 0;
+    const server = createHttpServer((request, response) => {
+      asked.push(request.url ?? '');
+      if (request.url === '/flaky' && ++flaky === 1) return void response.socket?.destroy();
+      const [status, title] = request.url === '/flaky' ? [200, 'Notes'] : request.url === '/gone' ? [200, 'Page not found'] : [404, 'Not Found'];
+      const text = title === 'Notes' ? 'Plenty of words on this page. '.repeat(20) : 'Sorry, the page you are looking for does not exist.';
+      response.writeHead(status, { 'content-type': 'text/html' }).end(`<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const links: Link[] = ['/flaky', '/gone'].map((path, n) => ({ url: `${base}${path}`, kind: 'link', syntax: 'link', text: path, line: n + 1, column: 1, offset: { start: 0, end: 1 } }));
+    // One request at a time: the reset comes before the soft 404 is read, as when the flaky page is cited first.
+    const report = await checkExtracted([{ path: 'post.md', links }], { allowPrivate: true, archive: false, perHost: 1 });
+    const [flakyLink, gone] = report.files[0]!.links;
+    expect(flakyLink).toMatchObject({ state: 'alive' });
+    expect(gone).toMatchObject({ state: 'dead', reason: 'soft-404' });
+    expect(asked.filter((path) => path !== '/flaky' && path !== '/gone')).toHaveLength(1);
   });
 });
