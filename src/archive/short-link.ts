@@ -59,12 +59,13 @@ export async function recoverShortLinkTarget(
 }
 
 async function lookUpRedirect(fetcher: Fetcher, baseUrl: string, url: string, shortener: CompiledShortener): Promise<SnapshotLookup> {
-  const result = await fetcher.fetch({ url: redirectCapturesQueryUrl(baseUrl, url), method: 'GET', bodyBytes: CDX_BODY_BYTES });
+  // Archive lookups are auxiliary like the archive suggestions' own: they feed, and heed, the same unreachable breaker.
+  const result = await fetcher.fetch({ url: redirectCapturesQueryUrl(baseUrl, url), method: 'GET', bodyBytes: CDX_BODY_BYTES, auxiliary: true });
   const captures = parseCdxAnswer(result, (status) => /^30[1278]$/.test(status));
   if (!captures.ok) return { status: 'unavailable', message: captures.message };
   let failure: string | undefined;
   for (const row of captures.rows.slice(0, SHORT_LINK_REPLAYS)) {
-    const replay = await fetcher.fetch({ url: `${baseUrl}/web/${row.timestamp}id_/${row.original}`, method: 'GET', followRedirects: false });
+    const replay = await fetcher.fetch({ url: `${baseUrl}/web/${row.timestamp}id_/${row.original}`, method: 'GET', followRedirects: false, auxiliary: true });
     const location = replay.headers?.['location'];
     if (replay.error !== undefined || location === undefined) {
       failure = replay.error === undefined ? `the replay of the ${row.timestamp} capture answered ${replay.status ?? 'nothing'}` : `replay failed: ${replay.error.code}`;

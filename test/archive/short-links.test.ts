@@ -215,6 +215,27 @@ describe('short links whose service no longer redirects: the target from the Way
     expect(short.detail).not.toContain('no capture');
   });
 
+  it('archive.org resetting: the recovery is an auxiliary lookup, one connection ends every archive lookup of the run', async () => {
+    serve('https://goo.gl', '/Reset', 404);
+    serve('https://example.com', '/gone', 404);
+    let asked = 0;
+    nock(ARCHIVE).persist().get(/.*/).query(true).reply(() => {
+      asked += 1;
+      throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    });
+    const report = await checkExtracted([{ path: 'post.md', date: '2017-03-01', links: [link('https://goo.gl/Reset'), link('https://example.com/gone', 2)] }], {
+      dispatcher: getGlobalDispatcher(),
+      retries: 2,
+      sleep: async () => undefined,
+    });
+    const [short, gone] = report.files[0]!.links;
+    expect(short!.detail).toContain('archive unavailable');
+    expect(gone!.archive).toBe('unavailable');
+    expect(report.notices?.map((notice) => notice.code)).toEqual(['archive-unreachable']);
+    // Not retried, and the lookup of the dead page's captures did not connect again.
+    expect(asked).toBe(1);
+  });
+
   it('--no-archive: no archive request is made, the plain verdict stays', async () => {
     serve('https://goo.gl', '/Off', 404);
     const archive = nock(ARCHIVE).get(/.*/).reply(200, []);
