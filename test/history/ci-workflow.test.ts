@@ -81,6 +81,7 @@ interface ActionRun {
   /** The exit code of the first step that failed (the job's), 0 when none did. */
   code: number;
   stdout: string;
+  stderr: string;
   summary: string;
   /** The outputs each step wrote to $GITHUB_OUTPUT, by step id. */
   outputs: Record<string, Record<string, string>>;
@@ -117,7 +118,7 @@ async function runAction(step: Step, date: string, context: Record<string, strin
     if (match === null) throw new Error(`the test does not know this condition: ${condition}`);
     return (value(match[1]!) === match[3]) === (match[2] === '==');
   };
-  const run: ActionRun = { code: 0, stdout: '', summary: '', outputs, used: [] };
+  const run: ActionRun = { code: 0, stdout: '', stderr: '', summary: '', outputs, used: [] };
   const summaryFile = join(runnerTemp, 'step-summary.md');
   await writeFile(summaryFile, '');
   for (const actionStep of action.runs.steps) {
@@ -132,8 +133,9 @@ async function runAction(step: Step, date: string, context: Record<string, strin
     for (const [name, text] of Object.entries(actionStep.env ?? {})) env[name] = expand(text);
     const outputFile = join(runnerTemp, 'output');
     await writeFile(outputFile, '');
-    const { code, stdout } = await runScript(expand(actionStep.run!), date, { ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile });
+    const { code, stdout, stderr } = await runScript(expand(actionStep.run!), date, { ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile });
     run.stdout += stdout;
+    run.stderr += stderr;
     if (actionStep.id !== undefined) {
       outputs[actionStep.id] = Object.fromEntries((await readFile(outputFile, 'utf8')).split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
     }
@@ -147,7 +149,7 @@ async function runAction(step: Step, date: string, context: Record<string, strin
 }
 
 /** One `run:` script as GitHub runs a `shell: bash` step (bash -e -o pipefail), in the workspace, under faketime. */
-function runScript(script: string, date: string, env: Record<string, string>): Promise<{ code: number; stdout: string }> {
+function runScript(script: string, date: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('faketime', [date, 'bash', '--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', script], {
       cwd: workspace,
@@ -160,9 +162,9 @@ function runScript(script: string, date: string, env: Record<string, string>): P
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      // 1 is a run with failing findings; anything else (2 bad input, 127, a signal) is a broken step
-      if (code !== 0 && code !== 1) reject(new Error(`exit ${code}: ${stderr}`));
-      resolve({ code: code ?? -1, stdout });
+      // linkrot's exit codes (1 failing findings, 2 bad usage or input); anything else (127, a signal) is a broken step
+      if (code !== 0 && code !== 1 && code !== 2) reject(new Error(`exit ${code}: ${stderr}`));
+      resolve({ code: code ?? -1, stdout, stderr });
     });
   });
 }
@@ -269,5 +271,14 @@ describe('the README CI example over several days (built binary, faketime)', () 
     await writeFile(join(workspace, '_posts', '2017-03-01-post.md'), post(`\nUpdate: [more docs](${other.origin}/docs/more).\n`));
     await git('commit', '-qam', 'more docs');
     expect((await runAction(pullRequest, '2026-11-22 12:00:00', { 'github.event.pull_request.base.sha': base })).code).toBe(0);
+
+    // An html-report path that cannot be written is said and fails the job (2), the annotations written all the same.
+    const unwritable = { ...pullRequest, with: { ...pullRequest.with, 'html-report': 'no-such-dir/links.html' } };
+    const broken = await runAction(unwritable, '2026-11-22 12:30:00', { 'github.event.pull_request.base.sha': base });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('linkrot: Cannot write `no-such-dir/links.html`: ENOENT');
+    expect(broken.stdout).toMatch(/^::notice title=linkrot::1 link \(1 URL\) in 1 file/m);
+    expect(broken.outputs['check']).toEqual({ 'exit-code': '2' });
+    expect(broken.used.map((used) => used.uses)).toEqual(['actions/cache@v4']);
   }, 120_000);
 });
