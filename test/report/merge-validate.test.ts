@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, mergeReports, renderExtractJson, renderExtractText, renderJson, validateExtractReport, validateReport } from '../../src/report/index.js';
+import { buildReport, mergeReports, renderExtractJson, renderExtractText, renderGithub, renderHtml, renderJson, renderMarkdown, validateExtractReport, validateReport } from '../../src/report/index.js';
+import { failing } from '../../src/cli/check-command.js';
 import { REASONS_BY_STATE, STATES } from '../../src/model.js';
 import type { ExtractReport, Report } from '../../src/model.js';
 import { isLinkrotError } from '../../src/errors.js';
@@ -32,6 +33,63 @@ describe('mergeReports', () => {
     expect(merged.files.map((file) => file.path)).toEqual([POST_PATH, 'posts/evil|name.md']);
     expect(merged.summary.links).toBe(57);
     expect(merged.summary.durationMs).toBe(20);
+  });
+
+  it('a report read back from its JSON and merged renders as the run itself did: history, notices and Save Page Now kept', () => {
+    // The GitHub action renders its annotations, job summary and HTML page from `check --format json` through
+    // `merge`: whatever the JSON carries must survive that path, or the action says less than `check` would.
+    const file = referenceFile();
+    const dead = file.links.filter((link) => link.state === 'dead');
+    const history = (news: 'dead' | 'confirmed' | undefined, confirmed: boolean) => ({
+      firstSeen: '2026-11-19T06:17:00.000Z',
+      lastAlive: '2026-11-19T06:17:00.000Z',
+      deadSince: '2026-11-20T06:31:00.000Z',
+      observations: 3,
+      confirmed,
+      flapping: false,
+      ...(news === undefined ? {} : { news }),
+    });
+    const links = file.links.map((link) =>
+      link === dead[0] ? { ...link, history: history('confirmed', true) } : link === dead[1] ? { ...link, history: history('dead', false) } : link,
+    );
+    const run: Report = {
+      ...buildReport([{ ...file, links }], {
+        version: '0.1.0',
+        requests: 61,
+        durationMs: 3240,
+        urls: 54,
+        notices: [{ code: 'archive-unreachable', message: 'archive.org could not be reached: 3 dead links have no archive suggestion', links: 3 }],
+      }),
+      savePageNow: {
+        saved: [{ url: 'https://example.org/alive', capture: 'https://web.archive.org/web/20261121064000/https://example.org/alive', timestamp: '20261121064000' }],
+        refused: [{ url: 'https://example.net/page', code: 'error:too-many-daily-captures', reason: 'the daily capture limit is reached' }],
+        recent: 2,
+      },
+    };
+    const json: unknown = JSON.parse(renderJson(run));
+    expect(validateReport(json)).toEqual([]);
+    const merged = mergeReports([json as Report]);
+    expect(renderJson(merged)).toBe(renderJson(run));
+    expect(renderGithub(merged)).toBe(renderGithub(run));
+    expect(renderGithub(merged)).toContain('History: dead since 2026-11-20, seen 3 times, confirmed');
+    expect(renderMarkdown(merged)).toBe(renderMarkdown(run));
+    expect(renderMarkdown(merged)).toMatch(/^- refused https.*example.*page.*the daily capture limit is reached$/m);
+    expect(renderHtml(merged)).toBe(renderHtml(run));
+    // `--fail-on confirmed` counts the confirmed dead link only, the same before and after
+    expect(failing(merged, ['confirmed'])).toBe(1);
+    expect(failing(merged, ['dead'])).toBe(failing(run, ['dead']));
+  });
+
+  it('adds up the Save Page Now outcomes of shards, a repeated capture kept once', () => {
+    const shard = (url: string, recent: number): Report => ({
+      ...buildReport([], { version: '0.1.0', requests: 1, durationMs: 1, urls: 1 }),
+      savePageNow: { saved: [{ url, capture: `https://web.archive.org/web/20261121064000/${url}`, timestamp: '20261121064000' }], refused: [], recent },
+    });
+    const plain = buildReport([], { version: '0.1.0', requests: 1, durationMs: 1, urls: 1 });
+    const merged = mergeReports([shard('https://a.example/', 1), plain, shard('https://b.example/', 2), shard('https://a.example/', 0)]);
+    expect(merged.savePageNow?.saved.map((saved) => saved.url)).toEqual(['https://a.example/', 'https://b.example/']);
+    expect(merged.savePageNow?.recent).toBe(3);
+    expect(mergeReports([plain]).savePageNow).toBeUndefined();
   });
 
   it('refuses another schema version with a LinkrotError', () => {
