@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { availability, type Availability } from '../helpers/system-tool.js';
 
 const NAMES = ['chromium', 'chromium-browser'];
 
@@ -27,12 +28,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
  * Run the browser tests when chromium is there; skip them, saying why, only when it is missing outside CI. In CI
  * (`CI` set) a missing browser is a failure, not a skip.
  */
-export function browserAvailability(env: NodeJS.ProcessEnv = process.env): { path: string | undefined; skip: boolean; why: string } {
+export function browserAvailability(env: NodeJS.ProcessEnv = process.env): { path: string | undefined } & Availability {
   const path = findChromium(env);
-  if (path !== undefined) return { path, skip: false, why: '' };
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   const where = env.LINKROT_CHROMIUM ? `$LINKROT_CHROMIUM (${env.LINKROT_CHROMIUM})` : `chromium or chromium-browser on the PATH or in /usr/bin`;
-  return { path, skip: !ci, why: `chromium not found (looked for ${where}); install it with: apt-get install -y chromium` };
+  return { path, ...availability(path !== undefined, `chromium not found (looked for ${where}); install it with: apt-get install -y chromium`, env) };
 }
 
 export const CHROMIUM_FLAGS = [

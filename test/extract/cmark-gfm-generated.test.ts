@@ -5,18 +5,12 @@
 // value ends at white space or `>`), written independently of linkrot's htmlparser2 reading.
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractLinks } from '../../src/extract/index.js';
+import { commandAvailability } from '../helpers/system-tool.js';
 import { decodeWritten } from './helpers.js';
 
-const CMARK = (() => {
-  try {
-    execFileSync('cmark-gfm', ['--version'], { stdio: 'ignore' });
-    return 'cmark-gfm';
-  } catch {
-    return undefined;
-  }
-})();
+const CMARK = commandAvailability('cmark-gfm');
 
 const SEED = Number(process.env.LINKROT_GEN_SEED ?? 20261205);
 const CASES = 300;
@@ -70,7 +64,7 @@ function htmlReferenceUrls(html: string): string[] {
 function cmarkUrls(documents: string[]): string[][] {
   const separator = (index: number): string => `<!-- case ${index} -->`;
   const input = documents.map((document, index) => `${separator(index)}\n\n${document}\n\n`).join('');
-  const xml = execFileSync(CMARK!, ['--unsafe', '-t', 'xml', '-e', 'autolink', '-e', 'table'], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const xml = execFileSync('cmark-gfm', ['--unsafe', '-t', 'xml', '-e', 'autolink', '-e', 'table'], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
   const parts = xml.split(/<html_block xml:space="preserve">&lt;!-- case \d+ --&gt;\n<\/html_block>/).slice(1);
   return parts.map((part) => {
     const urls: string[] = [];
@@ -191,7 +185,11 @@ const pipeDocument = fc
     columns === 1 ? `| h |\n|${align}|\n| ${first} |\n| ${second} |` : `| h | i |\n|---|${align}|\n| ${first} | ${second} |\n| x | ${first} |`,
   );
 
-describe.skipIf(!CMARK)('linkrot finds what cmark-gfm finds, on generated documents', () => {
+describe.skipIf(CMARK.skip)(`linkrot finds what cmark-gfm finds, on generated documents${CMARK.skip ? ` (skipped: ${CMARK.why})` : ''}`, () => {
+  beforeAll(() => {
+    if (CMARK.why !== '') throw new Error(CMARK.why);
+  });
+
   it(`raw HTML with unquoted attribute values (${CASES} documents, seed ${SEED})`, () => {
     const documents = fc.sample(htmlDocument, { seed: SEED, numRuns: CASES });
     compare(documents);
