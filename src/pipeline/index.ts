@@ -278,7 +278,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     await reviewShortLinks(files, planned, verdicts, shorteners, {
       checkTarget,
       fetcher,
-      ...(options.archive === false ? {} : { archive: { fetcher, baseUrl: archiveBaseUrl, snapshots, ...(options.cache ? { store: options.cache.archive } : {}) } }),
+      ...(options.archive === false ? {} : { archive: snapshots }),
     });
     const notices = options.archive === false ? [] : await addArchiveSuggestions(files, planned, verdicts, snapshots, options);
 
@@ -345,7 +345,12 @@ async function addArchiveSuggestions(
     );
   });
   let done = 0;
-  const unavailable: Verdict[] = [];
+  // Short links whose recovery archive.org left unanswered count too (those not looked up again here).
+  const lookedUp = new Set(wanted);
+  const unavailable: Verdict[] = planned.flatMap((entry) => {
+    const verdict = verdicts.get(entry);
+    return verdict?.archive === 'unavailable' && !lookedUp.has(entry) ? [verdict] : [];
+  });
   await Promise.all(
     wanted.map(async (entry) => {
       // The archive shares one lookup between every occurrence of a URL (and date).
