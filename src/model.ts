@@ -56,6 +56,8 @@ export interface Link {
   html?: { tag: string; attr: string };
   /** True for an image inside a link. */
   inLink?: boolean;
+  /** True when the URL characters stand in a GFM table cell (where a `|` in them must be written `\|`). */
+  inTableCell?: boolean;
   /** For references: the label as written, and the line of the definition. */
   label?: string;
   definitionLine?: number;
