@@ -223,7 +223,7 @@ interface VerdictBase {
   suggestions: Suggestion[];
   /** For fragment-missing: the fragment that was looked for. */
   fragment?: string;
-  /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`). */
+  /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`); `unavailable` also on a short link whose recovery archive.org left unanswered. */
   archive?: ArchiveStatus;
 }
 
