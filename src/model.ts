@@ -56,6 +56,8 @@ export interface Link {
   html?: { tag: string; attr: string };
   /** True for an image inside a link. */
   inLink?: boolean;
+  /** True when the URL characters stand in a GFM table cell (where a `|` in them must be written `\|`). */
+  inTableCell?: boolean;
   /** For references: the label as written, and the line of the definition. */
   label?: string;
   definitionLine?: number;
@@ -221,7 +223,7 @@ interface VerdictBase {
   suggestions: Suggestion[];
   /** For fragment-missing: the fragment that was looked for. */
   fragment?: string;
-  /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`). */
+  /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`); `unavailable` also on a short link whose recovery archive.org left unanswered. */
   archive?: ArchiveStatus;
 }
 

@@ -32,6 +32,15 @@ export interface Archive {
    * at once, without a request.
    */
   readonly unreachable: string | undefined;
+  /** Where archive.org is asked (no trailing slash). */
+  readonly baseUrl: string;
+  /**
+   * Another kind of lookup (a short link's redirect capture) under the same rules as `findSnapshot`: `run` asks
+   * archive.org only through `ask` (auxiliary requests, and the end of the lookup once archive.org is
+   * unreachable); found and none answers are kept in the store under `key`, concurrent lookups of a key share
+   * one run, and once archive.org is unreachable the answer is `unavailable` at once, without a request.
+   */
+  lookUp(key: string, run: (ask: Fetcher['fetch']) => Promise<SnapshotLookup>): Promise<SnapshotLookup>;
 }
 
 /** Thrown inside a lookup when archive.org turns out to be unreachable: the lookup ends wherever it is. */
@@ -54,7 +63,7 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
     return result;
   };
 
-  async function lookUp(url: string, stamp: string | undefined): Promise<SnapshotLookup> {
+  async function snapshotOf(url: string, stamp: string | undefined): Promise<SnapshotLookup> {
     const expected = kindOfUrl(url);
     const fits = (row: CdxRow): boolean => expected === undefined || kindMatches(expected, row.mimetype);
     let rateLimited = false;
@@ -97,28 +106,33 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
     get unreachable(): string | undefined {
       return unreachable;
     },
+    baseUrl,
     findSnapshot(url: string, date?: string): Promise<SnapshotLookup> {
       const stamp = toStamp(date);
-      const key = `${url} ${stamp ?? 'latest'}`;
-      const cached = store?.get(key);
-      if (cached !== undefined) return Promise.resolve(cached);
-      if (unreachable !== undefined) return Promise.resolve({ status: 'unavailable', message: unreachable, unreachable: true });
-      const running = pending.get(key);
-      if (running !== undefined) return running;
-      const lookup = lookUp(url, stamp)
-        .catch((error: unknown): SnapshotLookup => {
-          if (error instanceof ArchiveUnreachable) return { status: 'unavailable', message: error.message, unreachable: true };
-          return { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
-        })
-        .then((answer) => {
-          if (answer.status !== 'unavailable') store?.set(key, answer);
-          return answer;
-        })
-        .finally(() => pending.delete(key));
-      pending.set(key, lookup);
-      return lookup;
+      return lookUp(`${url} ${stamp ?? 'latest'}`, () => snapshotOf(url, stamp));
     },
+    lookUp,
   };
+
+  function lookUp(key: string, run: (fetch: Fetcher['fetch']) => Promise<SnapshotLookup>): Promise<SnapshotLookup> {
+    const cached = store?.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
+    if (unreachable !== undefined) return Promise.resolve({ status: 'unavailable', message: unreachable, unreachable: true });
+    const running = pending.get(key);
+    if (running !== undefined) return running;
+    const lookup = run(ask)
+      .catch((error: unknown): SnapshotLookup => {
+        if (error instanceof ArchiveUnreachable) return { status: 'unavailable', message: error.message, unreachable: true };
+        return { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
+      })
+      .then((answer) => {
+        if (answer.status !== 'unavailable') store?.set(key, answer);
+        return answer;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, lookup);
+    return lookup;
+  }
 }
 
 /** `2017-03-01` → `20170301`; undefined for a missing or malformed date (then the latest capture is wanted). */

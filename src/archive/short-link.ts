@@ -5,7 +5,7 @@
 import { Parser } from 'htmlparser2';
 import type { Fetcher, Suggestion, Verdict } from '../model.js';
 import { parseUrl } from '../util/url.js';
-import { CDX_BODY_BYTES, snapshotSuggestion, type Archive, type SnapshotLookup, type SnapshotStore } from './archive.js';
+import { CDX_BODY_BYTES, snapshotSuggestion, type Archive, type SnapshotLookup } from './archive.js';
 import { CDX_ROWS, parseCdxAnswer } from './cdx.js';
 import { isOwnHost, type CompiledShortener } from './shorteners.js';
 
@@ -42,30 +42,20 @@ function webUrl(url: URL | undefined): string | undefined {
 /**
  * The target of a short link as the Wayback Machine saw it redirect: `found` (with `url` the target and the
  * capture's timestamp), `none` when no capture of a redirect away from the service exists, `unavailable` when
- * archive.org could not be asked. Found and none answers are kept in the store.
+ * archive.org could not be asked. A lookup of the run's archive: found and none answers are kept in its store,
+ * and once archive.org is unreachable no short link asks it again.
  */
-export async function recoverShortLinkTarget(
-  fetcher: Fetcher,
-  options: { baseUrl: string; store?: SnapshotStore },
-  url: string,
-  shortener: CompiledShortener,
-): Promise<SnapshotLookup> {
-  const key = `short-link ${url}`;
-  const cached = options.store?.get(key);
-  if (cached !== undefined) return cached;
-  const answer = await lookUpRedirect(fetcher, options.baseUrl, url, shortener);
-  if (answer.status !== 'unavailable') options.store?.set(key, answer);
-  return answer;
+export function recoverShortLinkTarget(archive: Archive, url: string, shortener: CompiledShortener): Promise<SnapshotLookup> {
+  return archive.lookUp(`short-link ${url}`, (ask) => lookUpRedirect(ask, archive.baseUrl, url, shortener));
 }
 
-async function lookUpRedirect(fetcher: Fetcher, baseUrl: string, url: string, shortener: CompiledShortener): Promise<SnapshotLookup> {
-  // Archive lookups are auxiliary like the archive suggestions' own: they feed, and heed, the same unreachable breaker.
-  const result = await fetcher.fetch({ url: redirectCapturesQueryUrl(baseUrl, url), method: 'GET', bodyBytes: CDX_BODY_BYTES, auxiliary: true });
+async function lookUpRedirect(fetch: Fetcher['fetch'], baseUrl: string, url: string, shortener: CompiledShortener): Promise<SnapshotLookup> {
+  const result = await fetch({ url: redirectCapturesQueryUrl(baseUrl, url), method: 'GET', bodyBytes: CDX_BODY_BYTES });
   const captures = parseCdxAnswer(result, (status) => /^30[1278]$/.test(status));
   if (!captures.ok) return { status: 'unavailable', message: captures.message };
   let failure: string | undefined;
   for (const row of captures.rows.slice(0, SHORT_LINK_REPLAYS)) {
-    const replay = await fetcher.fetch({ url: `${baseUrl}/web/${row.timestamp}id_/${row.original}`, method: 'GET', followRedirects: false, auxiliary: true });
+    const replay = await fetch({ url: `${baseUrl}/web/${row.timestamp}id_/${row.original}`, method: 'GET', followRedirects: false });
     const location = replay.headers?.['location'];
     if (replay.error !== undefined || location === undefined) {
       failure = replay.error === undefined ? `the replay of the ${row.timestamp} capture answered ${replay.status ?? 'nothing'}` : `replay failed: ${replay.error.code}`;
@@ -110,8 +100,8 @@ export interface ShortLinkContext {
   checkTarget(url: string): Promise<Verdict>;
   /** Reads a short link's own page (for an HTML redirect). */
   fetcher: Fetcher;
-  /** Absent with `--no-archive`: nothing is recovered and no capture suggested. */
-  archive?: { fetcher: Fetcher; baseUrl: string; store?: SnapshotStore; snapshots: Archive };
+  /** The run's archive; absent with `--no-archive`: nothing is recovered and no capture suggested. */
+  archive?: Archive;
 }
 
 const WORKING = new Set<Verdict['state']>(['alive', 'redirected']);
@@ -128,7 +118,7 @@ function expansion(target: string, targetVerdict: Verdict, note: string): Sugges
 
 async function targetCapture(context: ShortLinkContext, target: string, date: string | undefined): Promise<{ suggestion?: Suggestion; note: string }> {
   if (context.archive === undefined) return { note: '' };
-  const found = await context.archive.snapshots.findSnapshot(target, date);
+  const found = await context.archive.findSnapshot(target, date);
   if (found.status === 'found') return { suggestion: snapshotSuggestion(found), note: '' };
   return { note: found.status === 'none' ? '; the target has no Wayback capture' : ` (archive unavailable: ${found.message})` };
 }
@@ -178,9 +168,10 @@ export async function reviewShortLink(
   }
   if (verdict.state === 'skipped' || verdict.state === 'blocked' || context.archive === undefined) return verdict;
 
-  const { fetcher, baseUrl, store } = context.archive;
-  const recovered = await recoverShortLinkTarget(fetcher, { baseUrl, ...(store ? { store } : {}) }, url, shortener);
+  const recovered = await recoverShortLinkTarget(context.archive, url, shortener);
   const service = verdict.state === 'alive' ? `${shortener.name} answered with a page of its own instead of redirecting` : verdict.detail;
+  // archive.org unreachable is said once, in the report's notice (which counts this link), not on every link.
+  if (recovered.status === 'unavailable' && recovered.unreachable === true) return { ...verdict, archive: 'unavailable' };
   if (recovered.status === 'unavailable') return { ...verdict, detail: `${service} (archive unavailable: ${recovered.message})` };
   if (recovered.status === 'none') {
     return verdict.state === 'alive' ? verdict : { ...verdict, detail: `${service}; the Wayback Machine has no capture of where this short link led` };

@@ -161,8 +161,9 @@ function inlineLink(node: MdastLink | Image, block: Parents | undefined, inLabel
     if (!isCmarkBareLiteral(raw, previous, block ? (brackets.get(block) ?? 0) : 0)) return undefined;
     destination = span;
   }
+  const inTableCell = block?.type === 'tableCell';
   // No escapes apply in bare URLs and autolinks, but a table cell's `\|` is a `|` for cmark-gfm (table-cell.ts).
-  const url = block?.type === 'tableCell' && (syntax === 'bare' || syntax === 'autolink') ? unescapeCellPipes(node.url).text : node.url;
+  const url = inTableCell && (syntax === 'bare' || syntax === 'autolink') ? unescapeCellPipes(node.url).text : node.url;
   destination ??= offsetBy(findLiteral(context.masked.slice(span.start, span.end), node.url), span.start) ?? span;
   const inLink = node.type === 'image' && inLabel;
   const text = node.type === 'image' ? restoreText(node.alt ?? '', span, context) : plainText(node, context);
@@ -173,6 +174,7 @@ function inlineLink(node: MdastLink | Image, block: Parents | undefined, inLabel
     at: span.start,
     destination,
     ...(inLink ? { inLink } : {}),
+    ...(inTableCell ? { inTableCell } : {}),
   });
 }
 
@@ -233,6 +235,7 @@ function htmlLinks(node: Html, inCell: boolean, context: Context): Array<Link & 
       at: span.start + chunk.toRaw(found.attrStart),
       destination: { start, end },
       liquidChecked: liquid,
+      ...(inCell ? { inTableCell: true } : {}),
     });
     link.html = { tag: found.tag, attr: found.attr };
     return link;
@@ -247,6 +250,7 @@ interface Draft {
   at: number;
   destination: { start: number; end: number };
   inLink?: boolean;
+  inTableCell?: boolean;
   label?: string;
   definitionLine?: number;
   /** Set by HTML, which decides about Liquid itself. */
@@ -273,6 +277,7 @@ function build(context: Context, draft: Draft): Link & { order: number } {
   };
   if (urlLine !== position.line) link.urlLine = urlLine;
   if (draft.inLink) link.inLink = true;
+  if (draft.inTableCell) link.inTableCell = true;
   if (draft.label !== undefined) link.label = draft.label;
   if (draft.definitionLine !== undefined) link.definitionLine = draft.definitionLine;
   return link;

@@ -1,3 +1,4 @@
+import { unescapeCellPipes } from '../extract/table-cell.js';
 import type { Link } from '../model.js';
 import { decodeEntities } from './entities.js';
 
@@ -52,8 +53,12 @@ function htmlContext(source: string, start: number): UrlContext | undefined {
   return undefined;
 }
 
-/** The URL the extract stage read from `raw` in this context; undefined when we cannot be sure. */
-export function readUrl(context: UrlContext, raw: string): string | undefined {
+/**
+ * The URL the extract stage read from `raw` in this context; undefined when we cannot be sure. In a table cell
+ * each `\|` is a `|` first (a destination's backslash escapes read it so anyway).
+ */
+export function readUrl(context: UrlContext, raw: string, inTableCell = false): string | undefined {
+  if (inTableCell && context !== 'destination' && context !== 'angle-destination') return readUrl(context, unescapeCellPipes(raw).text);
   switch (context) {
     case 'destination':
     case 'angle-destination': {
@@ -77,7 +82,7 @@ export function readUrl(context: UrlContext, raw: string): string | undefined {
 
 /** True when `raw` read in `context` is the link as extracted (bare `www.` and e-mail forms included). */
 export function spanMatches(context: UrlContext, raw: string, link: Link): boolean {
-  const read = readUrl(context, raw);
+  const read = readUrl(context, raw, link.inTableCell === true);
   if (read === undefined) return false;
   if (read === link.url) return true;
   if (context === 'bare' || context === 'autolink') return `http://${read}` === link.url || `mailto:${read}` === link.url;
@@ -100,8 +105,16 @@ function balancedParentheses(url: string): boolean {
 /**
  * `url` written for `context`, so that Markdown (or HTML) reads it back as exactly `url`; undefined when it
  * cannot be written there safely (the fix is then skipped). `srcset` candidates cannot hold spaces or end in `,`.
+ * In a GFM table cell every `|` is written `\|`, or it would end the cell (GFM spec 0.29, example 200): cmark-gfm
+ * takes the backslash out before reading the cell, micromark reads it as an escape or leaves it to the extract
+ * stage's cell reading (see `src/extract/table-cell.ts`).
  */
-export function writeUrl(context: UrlContext, url: string, options: { srcset?: boolean } = {}): string | undefined {
+export function writeUrl(context: UrlContext, url: string, options: { srcset?: boolean; inTableCell?: boolean } = {}): string | undefined {
+  const written = writeUrlOutsideTables(context, url, options);
+  return options.inTableCell === true ? written?.replace(/\|/g, '\\|') : written;
+}
+
+function writeUrlOutsideTables(context: UrlContext, url: string, options: { srcset?: boolean }): string | undefined {
   if (url === '' || (/[\u0000-\u001f\u007f]/.test(url) && context !== 'destination' && context !== 'angle-destination')) {
     return undefined;
   }

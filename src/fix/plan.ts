@@ -38,7 +38,7 @@ export function planFixes(source: string, links: CheckedLink[], kinds: Suggestio
     if (context === undefined) continue;
     const from = source.slice(start, end);
     if (!spanMatches(context, from, link)) continue;
-    const to = writeUrl(context, suggestion.url, { srcset: link.html?.attr === 'srcset' });
+    const to = writeUrl(context, suggestion.url, { srcset: link.html?.attr === 'srcset', inTableCell: link.inTableCell === true });
     if (to === undefined || to === from) continue;
     edits.set(key, { start, end, from, to, kind: suggestion.kind, line: link.definitionLine ?? link.urlLine ?? link.line });
   }

@@ -10,6 +10,7 @@ import {
   loadShorteners,
   snapshotSuggestion,
   type Archive,
+  type CompiledShortener,
   type SavePageNowSettings,
   type SnapshotStore,
 } from '../archive/index.js';
@@ -32,7 +33,7 @@ import {
   type KnownDeadFamily,
 } from '../diagnose/index.js';
 import { LinkrotError } from '../errors.js';
-import type { CheckedLink, CheckResult, ExtractedFile, FileReport, LinkHistory, Notice, Report, Verdict } from '../model.js';
+import type { CheckedLink, CheckResult, ExtractedFile, Fetcher, FileReport, LinkHistory, Notice, Report, SavePageNowReport, Verdict } from '../model.js';
 import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
@@ -123,16 +124,13 @@ export function withFileErrors(report: Report, failed: FileReport[]): Report {
  * while the first ones are being checked: parsing is CPU, checking is waiting, and the two overlap).
  */
 export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, options: CheckOptions = {}): Promise<Report> {
-  const started = (options.now ?? Date.now)();
+  const now = options.now ?? Date.now;
+  const started = now();
+  // Everything the options can get wrong is found here, before the first request.
   const settings = resolveCheckSettings(options);
   const history = resolveHistorySettings(options.cache?.history, options.confirm, started);
   const diagnoseSettings = resolveDiagnoseSettings(options);
   const shorteners = loadShorteners(options.shorteners);
-  const planSettings = {
-    exclude: options.exclude ?? [],
-    allowPrivate: settings.allowPrivate,
-    ...(options.rootDir === undefined ? {} : { rootDir: options.rootDir }),
-  };
 
   const ownDispatcher = options.dispatcher === undefined;
   const dispatcher =
@@ -148,7 +146,81 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  const run: Run = { options, settings, diagnoseSettings, fetcher, dispatcher, inspect: inspector(fetcher, diagnoseSettings) };
 
+  try {
+    // extract → plan → check → diagnose
+    const checked = await checkLinks(input, run);
+    // → archive (short links' targets, snapshots of dead links, captures of alive ones)
+    const archiveBaseUrl = (options.archiveBaseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
+    const archive = options.archive === false ? undefined : createArchive(fetcher, { baseUrl: archiveBaseUrl, ...(options.cache ? { store: options.cache.archive } : {}) });
+    const reviewed = await reviewShortLinkVerdicts(checked, shorteners, archive, run);
+    const { verdicts, notices } = archive === undefined ? { verdicts: reviewed, notices: [] } : await addArchiveSuggestions(checked, reviewed, archive, options);
+    const saved = await saveAlive(checked, verdicts, archiveBaseUrl, run);
+    // → report
+    const reports = buildFileReports(checked, verdicts, recordHistory(checked.planned, verdicts, checked.reused, history));
+    const report = buildReport(reports, {
+      version: VERSION,
+      requests: fetcher.requestCount + (saved?.requests ?? 0),
+      durationMs: now() - started,
+      urls: checked.urls,
+      notices,
+    });
+    return saved === undefined ? report : { ...report, savePageNow: saved.saves };
+  } finally {
+    if (ownDispatcher) await dispatcher.close();
+  }
+}
+
+/** What every step of one run shares: the resolved settings and the one fetcher (and its dispatcher). */
+interface Run {
+  options: CheckOptions;
+  settings: CheckSettings;
+  diagnoseSettings: DiagnoseSettings;
+  fetcher: Fetcher;
+  dispatcher: Dispatcher;
+  inspect: Inspect;
+}
+
+/** The request for a URL and the follow-ups its answer calls for. */
+type Inspect = (url: string, needs: { fragment: boolean }) => Promise<{ result: CheckResult; followUps: Record<string, CheckResult> }>;
+
+function inspector(fetcher: Fetcher, diagnoseSettings: DiagnoseSettings): Inspect {
+  return async (url, needs) => {
+    const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
+    const followUps: Record<string, CheckResult> = {};
+    await Promise.all(
+      followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
+        followUps[followUp.key] = await fetcher.fetch(followUp.request);
+      }),
+    );
+    return { result, followUps };
+  };
+}
+
+/** The check step's outcome: every file, every occurrence planned in it, and the verdict of each. */
+interface Checked {
+  files: readonly ExtractedFile[];
+  planned: readonly PlannedLink[];
+  verdicts: ReadonlyMap<PlannedLink, Verdict>;
+  /** Occurrences answered by the results cache (no observation this run). */
+  reused: ReadonlySet<PlannedLink>;
+  /** Distinct URLs to check (asked or answered by the cache). */
+  urls: number;
+}
+
+/**
+ * Plan each file's links as it arrives and check them: one request (plus its follow-ups) per URL, whichever file
+ * names it first, later occurrences join; each answer diagnosed per occurrence. Throws `LINKROT_NO_NETWORK`
+ * when no request at all reached its host.
+ */
+async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<ExtractedFile>, run: Run): Promise<Checked> {
+  const { options, settings, diagnoseSettings } = run;
+  const planSettings = {
+    exclude: options.exclude ?? [],
+    allowPrivate: settings.allowPrivate,
+    ...(options.rootDir === undefined ? {} : { rootDir: options.rootDir }),
+  };
   // Per host twice its concurrency, so the scheduler always has the next request queued; the rest wait as data.
   const admission = new Admission({
     perHost: (host) => ADMITTED_PER_SLOT * hostConcurrency(settings, host),
@@ -157,7 +229,6 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
   const files: ExtractedFile[] = [];
   const planned: PlannedLink[] = [];
   const verdicts = new Map<PlannedLink, Verdict>();
-  /** Occurrences answered by the results cache (no observation this run). */
   const reused = new Set<PlannedLink>();
   /** Whether every request so far failed to reach its host (results are not kept for it). */
   const network = new NoNetworkWatch();
@@ -183,24 +254,11 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     options.cache?.set(url, entry.fragment ?? '', verdict);
   };
 
-  /** One request (plus its follow-ups) per URL, whichever file names it first; later occurrences join. */
-  /** The request for a URL and the follow-ups its answer calls for. */
-  const inspect = async (url: string, needs: { fragment: boolean }): Promise<{ result: CheckResult; followUps: Record<string, CheckResult> }> => {
-    const result = await fetcher.fetch(requestFor(url, needs, diagnoseSettings));
-    const followUps: Record<string, CheckResult> = {};
-    await Promise.all(
-      followUpsFor(url, result, diagnoseSettings).map(async (followUp) => {
-        followUps[followUp.key] = await fetcher.fetch(followUp.request);
-      }),
-    );
-    return { result, followUps };
-  };
-
-  const run = async (url: string, job: UrlJob): Promise<void> => {
+  const check = async (url: string, job: UrlJob): Promise<void> => {
     // Let the rest of this file's occurrences join first: whether any wants a #fragment decides the request.
     await Promise.resolve();
     const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
-    const { result, followUps } = await inspect(url, needs);
+    const { result, followUps } = await run.inspect(url, needs);
     network.add(result);
     for (const entry of job.entries) judge(job, entry, url, result, followUps);
     // A verdict depends only on the URL, the fragment and the answers (as the results cache assumes too), so
@@ -228,7 +286,7 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     const start = (key: string): void => {
       const created: UrlJob = { entries: [entry], verdicts: new Map(), settled: false, done: Promise.resolve() };
       jobs.set(key, created);
-      created.done = admission.submit(readUrl(url)?.host ?? url, () => run(url, created));
+      created.done = admission.submit(readUrl(url)?.host ?? url, () => check(url, created));
       // Awaited after the last file; until then a failure (a bug) must not count as an unhandled rejection.
       created.done.catch(() => undefined);
     };
@@ -256,65 +314,18 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
       }
     }
     await Promise.all([...jobs.values()].map((job) => job.done));
-
-    if (network.noNetwork) {
-      throw new LinkrotError(
-        'LINKROT_NO_NETWORK',
-        `No network: none of the ${network.results} URLs could be reached (every host failed DNS or connect); nothing was judged dead.`,
-      );
-    }
-
-    const archiveBaseUrl = (options.archiveBaseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
-    const snapshots = createArchive(fetcher, { baseUrl: archiveBaseUrl, ...(options.cache ? { store: options.cache.archive } : {}) });
-    const checkTarget = async (url: string): Promise<Verdict> => {
-      const cached = options.cache?.get(url, '');
-      if (cached !== undefined) return cached;
-      const { result, followUps } = await inspect(url, { fragment: false });
-      const link = { url, resolved: url, kind: 'link', syntax: 'link', text: '', line: 1, column: 1, offset: { start: 0, end: 0 } } as const;
-      const verdict = diagnose({ link, url, result, followUps, post: {} }, diagnoseSettings);
-      options.cache?.set(url, '', verdict);
-      return verdict;
-    };
-    await reviewShortLinks(files, planned, verdicts, shorteners, {
-      checkTarget,
-      fetcher,
-      ...(options.archive === false ? {} : { archive: { fetcher, baseUrl: archiveBaseUrl, snapshots, ...(options.cache ? { store: options.cache.archive } : {}) } }),
-    });
-    const notices = options.archive === false ? [] : await addArchiveSuggestions(files, planned, verdicts, snapshots, options);
-
-    const saved = options.savePageNow === undefined ? undefined : await saveAliveLinks(planned, verdicts, fetcher, dispatcher, { ...options.savePageNow, baseUrl: archiveBaseUrl, timeoutMs: settings.timeoutMs, now: options.now ?? Date.now, sleep: options.sleep ?? delay });
-
-    const reports = fileReports(files, planned, verdicts, recordHistory(planned, verdicts, reused, history));
-    const report = buildReport(reports, {
-      version: VERSION,
-      requests: fetcher.requestCount + (saved?.requests ?? 0),
-      durationMs: (options.now ?? Date.now)() - started,
-      urls: urls.size,
-      notices,
-    });
-    return saved === undefined ? report : { ...report, savePageNow: saved.saves };
   } finally {
     // A request still in flight when the run failed must not outlive it.
     await Promise.allSettled([...jobs.values()].map((job) => job.done));
-    if (ownDispatcher) await dispatcher.close();
   }
-}
 
-/** One report per file: each link occurrence with its verdict and history, in the order they were planned. */
-function fileReports(
-  files: readonly ExtractedFile[],
-  planned: readonly PlannedLink[],
-  verdicts: ReadonlyMap<PlannedLink, Verdict>,
-  histories: ReadonlyMap<PlannedLink, LinkHistory>,
-): FileReport[] {
-  const linksByFile = files.map((): CheckedLink[] => []);
-  for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)!, history: histories.get(entry)! });
-  return files.map((file, fileIndex) => ({
-    path: file.path,
-    ...(file.title === undefined ? {} : { title: file.title }),
-    ...(file.date === undefined ? {} : { date: file.date }),
-    links: linksByFile[fileIndex]!,
-  }));
+  if (network.noNetwork) {
+    throw new LinkrotError(
+      'LINKROT_NO_NETWORK',
+      `No network: none of the ${network.results} URLs could be reached (every host failed DNS or connect); nothing was judged dead.`,
+    );
+  }
+  return { files, planned, verdicts, reused, urls: urls.size };
 }
 
 interface UrlJob {
@@ -327,14 +338,42 @@ interface UrlJob {
   done: Promise<void>;
 }
 
+/**
+ * Short links (see `reviewShortLinks`): where each leads, its target checked in its own right (through the
+ * results cache), and with an archive (absent with `--no-archive`) the target of a dead service recovered.
+ */
+function reviewShortLinkVerdicts(
+  checked: Checked,
+  shorteners: readonly CompiledShortener[],
+  archive: Archive | undefined,
+  run: Run,
+): Promise<ReadonlyMap<PlannedLink, Verdict>> {
+  const { options, diagnoseSettings } = run;
+  const checkTarget = async (url: string): Promise<Verdict> => {
+    const cached = options.cache?.get(url, '');
+    if (cached !== undefined) return cached;
+    const { result, followUps } = await run.inspect(url, { fragment: false });
+    const link = { url, resolved: url, kind: 'link', syntax: 'link', text: '', line: 1, column: 1, offset: { start: 0, end: 0 } } as const;
+    const verdict = diagnose({ link, url, result, followUps, post: {} }, diagnoseSettings);
+    options.cache?.set(url, '', verdict);
+    return verdict;
+  };
+  return reviewShortLinks(checked.files, checked.planned, checked.verdicts, shorteners, {
+    checkTarget,
+    fetcher: run.fetcher,
+    ...(archive === undefined ? {} : { archive }),
+  });
+}
+
 /** The archive step: a snapshot for each dead or suspicious link; a notice when archive.org could not be reached. */
 async function addArchiveSuggestions(
-  files: ExtractedFile[],
-  planned: PlannedLink[],
-  verdicts: Map<PlannedLink, Verdict>,
+  checked: Checked,
+  reviewed: ReadonlyMap<PlannedLink, Verdict>,
   archive: Archive,
   options: CheckOptions,
-): Promise<Notice[]> {
+): Promise<{ verdicts: ReadonlyMap<PlannedLink, Verdict>; notices: Notice[] }> {
+  const { files, planned } = checked;
+  const verdicts = new Map(reviewed);
   const wanted = planned.filter((entry) => {
     const verdict = verdicts.get(entry);
     return (
@@ -345,7 +384,12 @@ async function addArchiveSuggestions(
     );
   });
   let done = 0;
-  const unavailable: Verdict[] = [];
+  // Short links whose recovery archive.org left unanswered count too (those not looked up again here).
+  const lookedUp = new Set(wanted);
+  const unavailable: Verdict[] = planned.flatMap((entry) => {
+    const verdict = verdicts.get(entry);
+    return verdict?.archive === 'unavailable' && !lookedUp.has(entry) ? [verdict] : [];
+  });
   await Promise.all(
     wanted.map(async (entry) => {
       // The archive shares one lookup between every occurrence of a URL (and date).
@@ -364,7 +408,43 @@ async function addArchiveSuggestions(
       options.onProgress?.({ phase: 'archive', done, total: wanted.length });
     }),
   );
-  return archive.unreachable === undefined || unavailable.length === 0 ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
+  const notices = archive.unreachable === undefined || unavailable.length === 0 ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
+  return { verdicts, notices };
+}
+
+/** With `--save-alive`: ask Save Page Now to capture the alive links (see `save-alive.ts`). */
+async function saveAlive(
+  checked: Checked,
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
+  archiveBaseUrl: string,
+  run: Run,
+): Promise<{ saves: SavePageNowReport; requests: number } | undefined> {
+  const { options } = run;
+  if (options.savePageNow === undefined) return undefined;
+  return saveAliveLinks(checked.planned, verdicts, run.fetcher, run.dispatcher, {
+    ...options.savePageNow,
+    baseUrl: archiveBaseUrl,
+    timeoutMs: run.settings.timeoutMs,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? delay,
+  });
+}
+
+/** One report per file: each link occurrence with its verdict and history, in the order they were planned. */
+function buildFileReports(
+  checked: Checked,
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
+  histories: ReadonlyMap<PlannedLink, LinkHistory>,
+): FileReport[] {
+  const { files, planned } = checked;
+  const linksByFile = files.map((): CheckedLink[] => []);
+  for (const entry of planned) linksByFile[entry.file]!.push({ ...entry.link, ...verdicts.get(entry)!, history: histories.get(entry)! });
+  return files.map((file, fileIndex) => ({
+    path: file.path,
+    ...(file.title === undefined ? {} : { title: file.title }),
+    ...(file.date === undefined ? {} : { date: file.date }),
+    links: linksByFile[fileIndex]!,
+  }));
 }
 
 function resolveCheckSettings(options: CheckOptions): CheckSettings {

@@ -4,15 +4,17 @@ import type { PlannedLink } from '../plan/index.js';
 
 /**
  * Review every short link's verdict (see `reviewShortLink`), once per URL, fragment and post date: the same
- * short link in ten posts costs one archive lookup and one check of its target.
+ * short link in ten posts costs one archive lookup and one check of its target. Returns the verdicts with those
+ * of the short links replaced.
  */
 export async function reviewShortLinks(
   files: readonly ExtractedFile[],
   planned: readonly PlannedLink[],
-  verdicts: Map<PlannedLink, Verdict>,
+  verdicts: ReadonlyMap<PlannedLink, Verdict>,
   shorteners: readonly CompiledShortener[],
   context: ShortLinkContext,
-): Promise<void> {
+): Promise<ReadonlyMap<PlannedLink, Verdict>> {
+  const reviewed = new Map(verdicts);
   const reviews = new Map<string, Promise<Verdict>>();
   await Promise.all(
     planned.map(async (entry) => {
@@ -28,7 +30,8 @@ export async function reviewShortLinks(
         review = reviewShortLink(verdict, url, date, shortener, context);
         reviews.set(key, review);
       }
-      verdicts.set(entry, await review);
+      reviewed.set(entry, await review);
     }),
   );
+  return reviewed;
 }

@@ -29,10 +29,12 @@ h1 { font-size: 1.5rem; margin: 1rem 0 0.25rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.7rem; background: var(--panel); }
 .counts strong { font-size: 1.2rem; margin-right: 0.3rem; }
-.new { border: 1px solid var(--line); border-radius: 6px; background: var(--new); padding: 0.5rem 0.9rem; margin-bottom: 0.75rem; }
-.new h2 { font-size: 1rem; margin: 0 0 0.25rem; }
-.new ul { margin: 0; padding-left: 1.2rem; }
+.new, .saves { border: 1px solid var(--line); border-radius: 6px; background: var(--new); padding: 0.5rem 0.9rem; margin-bottom: 0.75rem; }
+.new h2, .saves h2 { font-size: 1rem; margin: 0 0 0.25rem; }
+.new ul, .saves ul { margin: 0; padding-left: 1.2rem; }
+.saves { background: var(--panel); }
 .errors { border-left: 4px solid var(--dead); padding-left: 0.75rem; }
+.notices { border-left: 4px solid var(--suspicious); padding-left: 0.75rem; margin-bottom: 0.75rem; }
 .controls form { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: end; border: 1px solid var(--line);
   border-radius: 6px; background: var(--panel); padding: 0.6rem 0.9rem; margin: 0 0 0.5rem; }
 fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.15rem 0.8rem; }

@@ -73,8 +73,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <h1>${text(title)}</h1>
 <p class="lead">${text(leadSentence(report))}</p>
 ${countsList(report)}
+${runNotices(report)}
 ${newSinceLastRun(report.files)}
 ${fileErrors(report.files)}
+${savePageNowSection(report)}
 </header>
 <div class="controls">
 ${filtersForm(report, presentStates, anyProblem)}
@@ -110,6 +112,27 @@ function fileErrors(files: readonly FileReport[]): string {
   if (failed.length === 0) return '';
   const items = failed.map((file) => `<li><code>${text(file.path)}</code>: ${text(file.error ?? '')}</li>`);
   return `<section class="errors" aria-label="Files that could not be checked"><p><strong>Files that could not be checked:</strong></p><ul>${items.join('')}</ul></section>`;
+}
+
+/** What is said once about the run (archive.org could not be reached …); nothing when there is none. */
+function runNotices(report: Report): string {
+  const notices = report.notices ?? [];
+  if (notices.length === 0) return '';
+  const items = notices.map((notice) => `<p><strong>Note:</strong> ${text(notice.message)}</p>`);
+  return `<section class="notices" aria-label="About this run">${items.join('')}</section>`;
+}
+
+/** The `--save-alive` outcome: each new capture with its address, each refusal with its code and reason. */
+function savePageNowSection(report: Report): string {
+  const spn = report.savePageNow;
+  if (spn === undefined) return '';
+  const saved = spn.saved.map(
+    (save) => `<li>Saved ${urlElement(save.url, 'url')} → <span class="kind">capture of ${text(formatTimestamp(save.timestamp))}:</span> ${urlElement(save.capture, 'url')}</li>`,
+  );
+  const refused = spn.refused.map((refusal) => `<li>Refused ${urlElement(refusal.url, 'url')}: <code>${text(refusal.code)}</code> ${text(refusal.reason)}</li>`);
+  const heading = `Save Page Now: ${spn.saved.length} saved, ${spn.refused.length} refused, ${spn.recent} already had a recent capture`;
+  const list = saved.length + refused.length === 0 ? '' : `<ul>${[...saved, ...refused].join('')}</ul>`;
+  return `<section class="saves" aria-labelledby="saves-heading"><h2 id="saves-heading">${text(heading)}</h2>${list}</section>`;
 }
 
 function filtersForm(report: Report, presentStates: readonly State[], anyProblem: boolean): string {

@@ -2,14 +2,15 @@
  * Short links through the built binary: the "web" (bit.ly, goo.gl, example.com …) is a local proxy on 127.0.0.1
  * (HTTP_PROXY), the Wayback Machine the same server at --archive-url; nothing leaves the machine.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
 import { runCli } from '../cli/run-cli.js';
-import { startServer, type TestServer } from '../helpers/servers.js';
+import { startRawServer, startServer, type TestServer } from '../helpers/servers.js';
 
 const HEADER = ['timestamp', 'original', 'statuscode', 'mimetype'];
 const PAGE = `<html><head><title>An article</title></head><body><p>${'Words that make a page. '.repeat(40)}</p></body></html>`;
@@ -111,6 +112,28 @@ describe('short links through the built binary', () => {
         .replace('http://goo.gl/AbCdEf', 'http://example.com/deep/learning')
         .replace('http://go.example.com/handbook', 'http://example.com/handbook'),
     );
+  });
+
+  it('archive.org resetting connections: one connection in all, however many short links are dead, and one notice', async () => {
+    const down = join(dir, 'archive-down');
+    await mkdir(down, { recursive: true });
+    const dead = ['Gone1', 'Gone2', 'Gone3', 'Gone4'].map((id) => `http://goo.gl/${id}`);
+    await writeFile(join(down, 'post.md'), `---\ndate: 2017-03-01\n---\n${dead.map((url) => `[a goo.gl link](${url})`).join(' and ')}, and [an article](http://example.com/article).\n`);
+    // A middlebox that resets archive.org's connections (lychee #1501, 2024-09-16).
+    const archive = await startRawServer((socket: Socket) => socket.once('data', () => socket.resetAndDestroy()));
+    try {
+      const out = join(down, 'report.json');
+      const args = ['check', '--allow-private', '--retries', '0', '--archive-url', archive.origin, '--format', 'json', '--output', out, 'post.md'];
+      const run = await runCli(args, { cwd: down, env: { HTTP_PROXY: server.origin, NO_PROXY: '127.0.0.1' } });
+      expect(run.code).toBe(1);
+      expect(archive.connections).toBe(1);
+      const report = JSON.parse(await readFile(out, 'utf8')) as Report;
+      expect(validateReport(report)).toEqual([]);
+      expect(report.notices).toEqual([{ code: 'archive-unreachable', message: expect.stringMatching(/; 4 dead links have no archive suggestion$/) as unknown, links: 4 }]);
+      expect(report.files[0]!.links.filter((link) => link.archive === 'unavailable').map((link) => link.url)).toEqual(dead);
+    } finally {
+      await archive.close();
+    }
   });
 
   it('a malformed shortener in the config is one line and exit 2', async () => {

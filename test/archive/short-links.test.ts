@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { getGlobalDispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadShorteners, matchShortener, redirectCapturesQueryUrl, refreshTarget, targetOfReplayLocation } from '../../src/archive/index.js';
@@ -6,6 +7,7 @@ import { isLinkrotError } from '../../src/errors.js';
 import { planFixes } from '../../src/fix/index.js';
 import type { CheckedLink, ExtractedFile, Link } from '../../src/model.js';
 import { checkExtracted, type CheckOptions } from '../../src/pipeline/index.js';
+import { startRawServer } from '../helpers/servers.js';
 
 const ARCHIVE = 'https://web.archive.org';
 const HEADER = ['timestamp', 'original', 'statuscode', 'mimetype'];
@@ -243,6 +245,66 @@ describe('short links whose service no longer redirects: the target from the Way
     expect(short.state).toBe('dead');
     expect(short.suggestions).toEqual([]);
     expect(archive.isDone()).toBe(false);
+  });
+});
+
+/** A local port nothing listens on: connecting to it is refused. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('short links while archive.org cannot be reached', () => {
+  const DEAD = ['https://goo.gl/Gone1', 'https://goo.gl/Gone2', 'https://goo.gl/Gone3'];
+
+  /** Three dead goo.gl links, an ow.ly link whose service refuses connections, and a working page. */
+  async function run(options: CheckOptions) {
+    for (const url of DEAD) serve('https://goo.gl', new URL(url).pathname, 404);
+    nock('https://ow.ly').persist().head('/down').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    nock('https://ow.ly').persist().get('/down').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    serve('https://example.com', '/article', 200, {}, PAGE);
+    nock.enableNetConnect('127.0.0.1');
+    const files: ExtractedFile[] = [{ path: 'post.md', date: '2017-03-01', links: [...DEAD, 'https://ow.ly/down', 'https://example.com/article'].map((url, index) => link(url, index + 1)) }];
+    let clock = 0;
+    return checkExtracted(files, { dispatcher: getGlobalDispatcher(), retries: 0, now: () => clock, sleep: async (ms) => void (clock += ms), allowPrivate: true, ...options });
+  }
+
+  function expectOneNotice(report: Awaited<ReturnType<typeof run>>, cause: RegExp): void {
+    expect(report.notices).toEqual([
+      { code: 'archive-unreachable', message: expect.stringMatching(new RegExp(`^archive\\.org could not be reached: .*${cause.source}.*; 3 dead and 1 unreachable links have no archive suggestion$`)) as unknown, links: 4 },
+    ]);
+    const links = new Map(report.files[0]!.links.map((checked) => [checked.url, checked]));
+    for (const url of [...DEAD, 'https://ow.ly/down']) {
+      expect(links.get(url)).toMatchObject({ archive: 'unavailable', suggestions: [] });
+      // Said once, in the notice, not on every link.
+      expect(links.get(url)!.detail).not.toContain('archive unavailable');
+    }
+    expect(links.get('https://example.com/article')!.archive).toBeUndefined();
+  }
+
+  it('refused: the first failure ends every recovery of the run, and the notice counts those links', async () => {
+    const port = await closedPort();
+    const report = await run({ archiveBaseUrl: `http://127.0.0.1:${port}` });
+    const without = await run({ archive: false });
+    // One archive request in all: the first recovery's CDX query; no other recovery, no snapshot lookup after it.
+    expect(report.summary.requests - without.summary.requests).toBe(1);
+    expectOneNotice(report, /ECONNREFUSED/);
+  });
+
+  it('reset (a middlebox, lychee #1501): one connection to archive.org, not one per dead short link', async () => {
+    const server = await startRawServer((socket: Socket) => socket.once('data', () => socket.resetAndDestroy()));
+    try {
+      // One request at a time, as web.archive.org is asked (ARCHIVE_HOST_SETTINGS).
+      const report = await run({ archiveBaseUrl: server.origin, hosts: { '127.0.0.1': { concurrency: 1 } } });
+      expect(server.connections).toBe(1);
+      expectOneNotice(report, /ECONNRESET|reset/);
+    } finally {
+      await server.close();
+    }
   });
 });
 

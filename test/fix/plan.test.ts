@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { extractLinks } from '../../src/extract/index.js';
 import { applyEdits, chooseSuggestion, planFixes } from '../../src/fix/index.js';
 import type { CheckedLink, LinkSyntax, SuggestionKind } from '../../src/model.js';
 import { referenceFile, referenceLinks } from '../report/realistic-report.js';
@@ -128,3 +130,61 @@ describe('planFixes escaping per context', () => {
     expect(planFixes(source, links, ALL)).toEqual([]);
   });
 });
+
+/**
+ * A fix into a GFM table cell: a `|` in the new URL would end the cell (GFM spec 0.29, example 200). Google Fonts'
+ * stylesheet URLs join families with `|` (`css?family=Roboto|Open+Sans`, the form its embed code gave until the
+ * css2 API of 2020), so their archive copies carry one too.
+ */
+describe('--fix in a table cell', () => {
+  const OLD = 'http://fonts.example.com/css?family=Roboto';
+  const NEW = 'https://web.archive.org/web/20170101000000/http://fonts.example.com/css?family=Roboto|Open+Sans';
+  const SOURCE = [
+    'Fonts: [the stylesheet](http://fonts.example.com/css?family=Roboto)',
+    '',
+    '| Where | Link |',
+    '| --- | --- |',
+    '| link | [the stylesheet](http://fonts.example.com/css?family=Roboto) |',
+    '| angle | [the stylesheet](<http://fonts.example.com/css?family=Roboto>) |',
+    '| autolink | <http://fonts.example.com/css?family=Roboto> |',
+    '| bare | http://fonts.example.com/css?family=Roboto |',
+    '| html | <a href="http://fonts.example.com/css?family=Roboto">the stylesheet</a> |',
+    '',
+  ].join('\n');
+
+  function deadLinks(source: string): CheckedLink[] {
+    return extractLinks(source).links.map((link) => ({ ...link, state: 'dead', reason: 'http-404', detail: '404', suggestions: [{ kind: 'archive', url: NEW, timestamp: '20170101000000' }] }));
+  }
+
+  it('writes each `|` as `\\|` in a cell and as itself outside one; every parser then reads the new URL in a whole table', () => {
+    const links = extractLinks(SOURCE).links;
+    expect(links.map((link) => [link.url, link.inTableCell ?? false])).toEqual([[OLD, false], ...Array.from({ length: 5 }, () => [OLD, true])]);
+    const fixed = applyEdits(SOURCE, planFixes(SOURCE, deadLinks(SOURCE), ALL));
+    expect(fixed.split('\n')[0]).toBe(`Fonts: [the stylesheet](${NEW})`);
+    expect(fixed.split('\n').slice(4, 9).every((row) => row.includes('Roboto\\|Open+Sans') && !/[^\\]\|Open/.test(row))).toBe(true);
+    // linkrot (micromark) reads every link back as the new URL, still in its cell.
+    const again = extractLinks(fixed).links;
+    expect(again.map((link) => [link.url, link.inTableCell ?? false])).toEqual([[NEW, false], ...Array.from({ length: 5 }, () => [NEW, true])]);
+    // A second --fix run finds nothing left to do, and the spans it would edit read back as what was written.
+    expect(planFixes(fixed, again.map((link) => ({ ...link, state: 'dead', reason: 'http-404', detail: '404', suggestions: [{ kind: 'archive', url: NEW }] })), ALL)).toEqual([]);
+  });
+
+  it.skipIf(!hasCmarkGfm())('GitHub\'s parser (cmark-gfm) keeps two cells per row and links the new URL', () => {
+    const fixed = applyEdits(SOURCE, planFixes(SOURCE, deadLinks(SOURCE), ALL));
+    const html = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink', '--unsafe'], { input: fixed, encoding: 'utf8' });
+    const rows = html.split('<tr>').slice(2);
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row.match(/<td>/g)).toHaveLength(2);
+    // cmark-gfm writes the `|` of a Markdown link's href as `%7C` (the same URL); the raw HTML one as it is.
+    expect(html.match(/href="([^"]*)"/g)?.map((href) => href.replace(/%7C/g, '|'))).toEqual(Array.from({ length: 6 }, () => `href="${NEW}"`));
+  });
+});
+
+function hasCmarkGfm(): boolean {
+  try {
+    execFileSync('cmark-gfm', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

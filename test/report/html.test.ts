@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { renderHtml } from '../../src/report/index.js';
+import { archiveUnreachableNotice } from '../../src/archive/index.js';
 import type { CheckedLink, Report } from '../../src/model.js';
 import { stripControl } from '../../src/util/terminal.js';
 import { redactText } from '../../src/report/redact.js';
@@ -203,6 +204,43 @@ describe('renderHtml', () => {
     const markup = html.slice(0, html.indexOf('<script>'));
     expect(markup).not.toContain('NaN');
     expect(markup).not.toContain('undefined');
+  });
+
+  it('shows the run’s notices and the Save Page Now outcome, escaped, with only http(s) captures as links', () => {
+    const notice = archiveUnreachableNotice('connect ECONNREFUSED <b>127.0.0.1</b>', [{ state: 'dead' }, { state: 'dead' }, { state: 'suspicious' }]);
+    const report: Report = {
+      ...realisticReport(),
+      notices: [notice],
+      // SPN2's refusal codes (`status_ext`) as its API documentation lists them; linkrot's own for a job never answered.
+      savePageNow: {
+        saved: [{ url: 'https://example.com/alive', capture: 'https://web.archive.org/web/20261205031500/https://example.com/alive', timestamp: '20261205031500' }],
+        refused: [
+          { url: 'https://example.org/busy', code: 'error:too-many-daily-captures', reason: 'This URL has been captured 10 times today.' },
+          { url: SCRIPT_URLS[0]!, code: '<i>pending</i>', reason: ATTRIBUTE_BREAK },
+        ],
+        recent: 7,
+      },
+    };
+    const html = renderHtml(report);
+    const doc = parse(html);
+    const [notes] = all(doc, (element) => hasClass(element, 'notices'));
+    expect(textOf(notes!)).toBe(`Note: ${notice.message}`);
+    expect(byTag(notes! as unknown as Document, 'b')).toHaveLength(0);
+    expect(html).not.toContain('<b>127.0.0.1</b>');
+    const [saves] = all(doc, (element) => hasClass(element, 'saves'));
+    expect(textOf(all(saves! as unknown as Document, (element) => element.name === 'h2')[0]!)).toBe('Save Page Now: 1 saved, 2 refused, 7 already had a recent capture');
+    const items = all(saves! as unknown as Document, (element) => element.name === 'li').map(textOf);
+    expect(items).toEqual([
+      'Saved https://example.com/alive → capture of 2026-12-05: https://web.archive.org/web/20261205031500/https://example.com/alive',
+      'Refused https://example.org/busy: error:too-many-daily-captures This URL has been captured 10 times today.',
+      `Refused ${SCRIPT_URLS[0]!}: <i>pending</i> ${ATTRIBUTE_BREAK}`,
+    ]);
+    const hrefs = all(saves! as unknown as Document, (element) => element.name === 'a').map((element) => element.attribs.href);
+    expect(hrefs).toEqual(['https://example.com/alive', 'https://web.archive.org/web/20261205031500/https://example.com/alive', 'https://example.org/busy']);
+    expect(all(saves! as unknown as Document, (element) => element.name === 'i' || element.name === 'svg')).toHaveLength(0);
+    // Without either, the page has neither section (the browser baselines' report).
+    const plain = parse(renderHtml(realisticReport()));
+    expect(all(plain, (element) => hasClass(element, 'notices') || hasClass(element, 'saves'))).toHaveLength(0);
   });
 
   it('says so when there is nothing to check, and then shows every state that exists', () => {
