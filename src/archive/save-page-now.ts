@@ -112,7 +112,7 @@ export async function saveAlive(urls: readonly string[], fetcher: Fetcher, send:
 
 /** The newest good capture's timestamp; undefined when there is none or the CDX server could not say. */
 async function newestCapture(fetcher: Fetcher, baseUrl: string, url: string): Promise<string | undefined> {
-  const answer = parseCdxAnswer(await fetcher.fetch({ url: cdxQueryUrl(baseUrl, url, {}), method: 'GET', bodyBytes: CDX_BODY_BYTES }));
+  const answer = parseCdxAnswer(await fetcher.fetch({ url: cdxQueryUrl(baseUrl, url, {}), method: 'GET', bodyBytes: CDX_BODY_BYTES, auxiliary: true }));
   return answer.ok ? answer.rows.at(-1)?.timestamp : undefined;
 }
 

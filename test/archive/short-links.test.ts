@@ -231,9 +231,12 @@ describe('short links whose service no longer redirects: the target from the Way
       sleep: async () => undefined,
     });
     const [short, gone] = report.files[0]!.links;
-    expect(short!.detail).toContain('archive unavailable');
+    // Said once, in the notice that counts both links; not repeated in each link's detail.
+    expect(short!.archive).toBe('unavailable');
+    expect(short!.detail).not.toContain('archive unavailable');
     expect(gone!.archive).toBe('unavailable');
     expect(report.notices?.map((notice) => notice.code)).toEqual(['archive-unreachable']);
+    expect(report.notices?.[0]?.links).toBe(2);
     // Not retried, and the lookup of the dead page's captures did not connect again.
     expect(asked).toBe(1);
   });
