@@ -19,6 +19,8 @@ const CODE_TABLE: Record<string, NetworkErrorCode> = {
   ENODATA: 'dns-not-found',
   EAI_NONAME: 'dns-not-found',
   EAI_AGAIN: 'dns-error',
+  // A name this machine's resolver did not find while the web is reached through a proxy (see dispatcher.ts).
+  ELINKROT_LOCAL_DNS: 'dns-error',
   ESERVFAIL: 'dns-error',
   ETIMEOUT: 'dns-error',
   ECONNREFUSED: 'connection-refused',

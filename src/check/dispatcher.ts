@@ -112,6 +112,33 @@ export function guardLookup(lookup: LookupFunction): LookupFunction {
   };
 }
 
+/** Error code of a name not found by a direct lookup on a machine that reaches the web through a proxy. */
+export const LOCAL_DNS_ERROR_CODE = 'ELINKROT_LOCAL_DNS';
+const NOT_FOUND_CODES: ReadonlySet<string | undefined> = new Set(['ENOTFOUND', 'ENODATA', 'EAI_NONAME']);
+
+/**
+ * For requests that go direct (a scheme without a proxy, or a NO_PROXY host) on a machine whose web goes through
+ * a proxy: the local resolver's "not found" is no proof that the name does not exist (such machines often resolve
+ * nothing but their own network), so it becomes a transient DNS failure, never `dns-not-found` (dead). The proxy's
+ * own answer for a name (502 with `Proxy-Status: dns_error`) still is proof.
+ */
+export function localLookupIsNoProof(lookup: LookupFunction, proxy: string): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, options, (error, address, family) => {
+      if (error !== null && NOT_FOUND_CODES.has(error.code)) {
+        const local: NodeJS.ErrnoException = new Error(
+          `${hostname} was not found by this machine's resolver, which reaches the web through a proxy (${proxy}): no proof the name is gone`,
+          { cause: error },
+        );
+        local.code = LOCAL_DNS_ERROR_CODE;
+        callback(local, address, family);
+        return;
+      }
+      callback(error, address, family);
+    });
+  };
+}
+
 type LookupAnswer = [address: string | LookupAddress[], family: number | undefined];
 
 /**
@@ -188,7 +215,11 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   // still builds a context per connection (0.2 ms each here), with the same trust as this shared one.
   const secureContext = createSecureContext(ca === undefined ? {} : { ca });
   const tlsOptions = { rejectUnauthorized: !(options.insecure ?? false), secureContext };
-  const lookup = cacheLookup(options.lookup ?? (dnsLookup as unknown as LookupFunction));
+  const httpProxy = readEnv(env, 'http_proxy');
+  const httpsProxy = readEnv(env, 'https_proxy');
+  const anyProxy = httpsProxy ?? httpProxy;
+  const resolver = options.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const lookup = cacheLookup(anyProxy === undefined ? resolver : localLookupIsNoProof(resolver, httpsProxy === undefined ? 'HTTP_PROXY' : 'HTTPS_PROXY'));
   const baseConnect = makeConnector({
     ...tlsOptions,
     timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -204,9 +235,7 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   };
   const agentOptions = { connect, keepAliveTimeout: DEFAULT_KEEP_ALIVE_MS, allowH2: false };
 
-  const httpProxy = readEnv(env, 'http_proxy');
-  const httpsProxy = readEnv(env, 'https_proxy');
-  if (httpProxy === undefined && httpsProxy === undefined) {
+  if (anyProxy === undefined) {
     const connections = options.connectionsPerOrigin;
     return new Agent(connections === undefined ? agentOptions : { ...agentOptions, connections: Math.max(1, connections) });
   }

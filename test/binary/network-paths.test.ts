@@ -218,6 +218,24 @@ describe('through a proxy (HTTP_PROXY / HTTPS_PROXY)', () => {
   });
 });
 
+describe('a name the local resolver does not find', () => {
+  // A machine that reaches the web only through a proxy often resolves nothing itself (a sandbox, a CI runner
+  // behind a corporate proxy): with only HTTPS_PROXY set, http:// links go direct and every lookup fails as
+  // "not found". That is no proof the name is gone (issue 11: a false dead costs the user's trust).
+  it('is dead/dns-not-found without a proxy, but only unreachable/dns-error when the web goes through one', async () => {
+    // A page that answers, so that the run is not "no network" (which says so once and judges nothing).
+    const site = await origin();
+    const tunnel = await proxy({ names: {} });
+    const url = 'http://blog.example.org/2016/a-post';
+    const urls = [`${site.origin}/ok`, url];
+    const direct = await check(urls, {}, ['--retries', '0', '--allow-private']);
+    expect(direct.links).toEqual({ [`${site.origin}/ok`]: 'alive/ok', [url]: 'dead/dns-not-found' });
+    const behindProxy = await check(urls, { HTTPS_PROXY: tunnel.url }, ['--retries', '0', '--allow-private']);
+    expect(behindProxy.links).toEqual({ [`${site.origin}/ok`]: 'alive/ok', [url]: 'unreachable/dns-error' });
+    expect(tunnel.forwarded).toEqual([]);
+  });
+});
+
 describe('a proxy that refuses or fails', () => {
   it('no proxy listening: one line saying no host could be reached, exit 2, not a report of dead links', async () => {
     const port = await closedPort();
