@@ -27,16 +27,14 @@ export function historyWords(link: Pick<CheckedLink, 'state' | 'history'>): stri
   return parts.join(', ');
 }
 
-/** "new: dead", "new: confirmed dead", "new: alive again" for what this run changed. */
+/** What this run changed for a link, in words; the order is the one reports list them in (confirmed first). */
+export const NEWS_WORDS: Readonly<Record<NonNullable<LinkHistory['news']>, string>> = {
+  confirmed: 'dead, now confirmed',
+  dead: 'newly dead',
+  recovered: 'alive again',
+};
+
+/** "newly dead", "dead, now confirmed", "alive again" for what this run changed; empty when nothing did. */
 export function newsWords(history: LinkHistory | undefined): string {
-  switch (history?.news) {
-    case 'dead':
-      return 'newly dead';
-    case 'confirmed':
-      return 'dead, now confirmed';
-    case 'recovered':
-      return 'alive again';
-    default:
-      return '';
-  }
+  return history?.news === undefined ? '' : NEWS_WORDS[history.news];
 }

@@ -1,8 +1,9 @@
 import { STATE_ORDER, STATE_PRESENTATION } from '../model.js';
-import type { CheckedLink, FileReport, Report, State, Suggestion, SuggestionKind } from '../model.js';
+import type { CheckedLink, FileReport, LinkHistory, Report, State, Suggestion, SuggestionKind } from '../model.js';
 import { stripControl } from '../util/terminal.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { redactField, redactText } from './redact.js';
+import { NEWS_WORDS } from './history-words.js';
 import { formatTimestamp, plural } from './text.js';
 
 export interface HtmlOptions {
@@ -40,9 +41,8 @@ interface HistoryShown {
   news?: News;
 }
 
-type News = 'confirmed' | 'dead' | 'recovered';
-/** What this run changed, worst first, in words. */
-const NEWS_WORDS: Record<News, string> = { confirmed: 'dead, now confirmed', dead: 'newly dead', recovered: 'alive again' };
+type News = NonNullable<LinkHistory['news']>;
+/** What this run changed, worst first. */
 const NEWS_ORDER = Object.keys(NEWS_WORDS) as News[];
 
 /**
