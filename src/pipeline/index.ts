@@ -349,13 +349,23 @@ function reviewShortLinkVerdicts(
   run: Run,
 ): Promise<ReadonlyMap<PlannedLink, Verdict>> {
   const { options, diagnoseSettings } = run;
-  const checkTarget = async (url: string): Promise<Verdict> => {
+  // One check per target, however many short links (or posts of other dates) lead to it.
+  const targets = new Map<string, Promise<Verdict>>();
+  const checkTargetOnce = async (url: string): Promise<Verdict> => {
     const cached = options.cache?.get(url, '');
     if (cached !== undefined) return cached;
     const { result, followUps } = await run.inspect(url, { fragment: false });
     const link = { url, resolved: url, kind: 'link', syntax: 'link', text: '', line: 1, column: 1, offset: { start: 0, end: 0 } } as const;
     const verdict = diagnose({ link, url, result, followUps, post: {} }, diagnoseSettings);
     options.cache?.set(url, '', verdict);
+    return verdict;
+  };
+  const checkTarget = (url: string): Promise<Verdict> => {
+    let verdict = targets.get(url);
+    if (verdict === undefined) {
+      verdict = checkTargetOnce(url);
+      targets.set(url, verdict);
+    }
     return verdict;
   };
   return reviewShortLinks(checked.files, checked.planned, checked.verdicts, shorteners, {

@@ -144,6 +144,27 @@ describe('short links whose service no longer redirects: the target from the Way
     expect(cdx.isDone() && replay.isDone()).toBe(true);
   });
 
+  it('two short links recovered to one target check that target once', async () => {
+    let asked = 0;
+    for (const code of ['Twin01', 'Twin02']) {
+      serve('https://goo.gl', `/${code}`, 404, {}, 'Not Found');
+      redirectCaptures(`https://goo.gl/${code}`, [['20170105093000', `https://goo.gl/${code}`, '301', 'text/html']]);
+      nock(ARCHIVE)
+        .get(`/web/20170105093000id_/https://goo.gl/${code}`)
+        .reply(301, '', { location: 'https://web.archive.org/web/20170105093000id_/https://example.com/shared' });
+    }
+    for (const method of ['HEAD', 'GET']) {
+      nock('https://example.com').persist().intercept('/shared', method).reply(() => {
+        asked += 1;
+        return [200, method === 'GET' ? PAGE : '', { 'content-type': 'text/html; charset=utf-8' }];
+      });
+    }
+    const links = await check(['https://goo.gl/Twin01', 'https://goo.gl/Twin02']);
+    for (const code of ['Twin01', 'Twin02']) expect(links.get(`https://goo.gl/${code}`)!.suggestions[0]).toMatchObject({ kind: 'expand', url: 'https://example.com/shared' });
+    // One check of the target (a HEAD, or a GET where content is read), shared by both short links.
+    expect(asked).toBe(1);
+  });
+
   it('skips a capture of the service redirecting to itself (http → https) and reads the next one', async () => {
     serve('http://ow.ly', '/x1Y2z', 404);
     redirectCaptures('http://ow.ly/x1Y2z', [
