@@ -13,11 +13,11 @@ import { buildScenario, MIX, writeScenario } from '../../bench/scenarios.mjs';
 import { hostAddress, startSimWeb, type SimWeb } from '../../bench/sim-web.mjs';
 import { runCli } from '../cli/run-cli.js';
 
+const addresses = Array.from({ length: MIX.hosts }, (_, i) => hostAddress(i, MIX.hosts));
 let web: SimWeb;
 let directory: string;
 
 beforeAll(async () => {
-  const addresses = Array.from({ length: MIX.hosts }, (_, i) => hostAddress(i, MIX.hosts));
   web = await startSimWeb({ addresses, latencyMs: 10, hardTimeoutMs: 120_000 });
   directory = await mkdtemp(join(tmpdir(), 'linkrot-health-'));
 });
@@ -29,7 +29,6 @@ afterAll(async () => {
 
 describe('simulated web health corpus', () => {
   it('the built binary reports 0 false dead, 0 missed dead and catches every soft 404', async () => {
-    const addresses = Array.from({ length: MIX.hosts }, (_, i) => hostAddress(i, MIX.hosts));
     const scenario = buildScenario(MIX, addresses, (address) => web.origin(address));
     web.setRoutes([...scenario.routes]);
     await writeScenario(scenario, directory);
