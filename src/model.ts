@@ -178,6 +178,7 @@ export const REASONS_BY_STATE = {
     'soft-404-likely',
     'invalid-redirect',
     'video-restricted',
+    'content-changed',
   ],
   unreachable: [
     'http-5xx',
@@ -225,6 +226,20 @@ interface VerdictBase {
   fragment?: string;
   /** The archive lookup of a dead or suspicious link, when one was made (see `ArchiveStatus`); `unavailable` also on a short link whose recovery archive.org left unanswered. */
   archive?: ArchiveStatus;
+  /** With `--drift`, for `content-changed`: what the page was (the capture) and what it is now. */
+  drift?: ContentDrift;
+}
+
+/** A page that is about something else now than in its capture from before the post's date. */
+export interface ContentDrift {
+  /** The capture's title (its heading when it has none). */
+  then: string;
+  /** The page's title now (its heading when it has none). */
+  now: string;
+  /** The capture compared with (a Wayback URL). */
+  capture: string;
+  /** What differs, in a few words. */
+  why: string;
 }
 
 /**
@@ -278,7 +293,8 @@ export type Summary = { files: number; links: number; urls: number; requests: nu
 
 /** Something about the run as a whole, said once (e.g. archive.org could not be reached). */
 export interface Notice {
-  code: 'archive-unreachable';
+  /** `drift-incomplete`: with `--drift`, archive.org rate-limited us or could not be reached, and some links were not compared. */
+  code: 'archive-unreachable' | 'drift-incomplete';
   /** One line for people. */
   message: string;
   /** Link occurrences it concerns (for `archive-unreachable`: those left without an archive suggestion). */

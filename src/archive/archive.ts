@@ -14,10 +14,13 @@ export type SnapshotLookup =
   | { status: 'unavailable'; message: string; unreachable?: true };
 
 /** Where answers are kept between runs (the results cache implements it). `unavailable` is never stored. */
-export interface SnapshotStore {
-  get(key: string): SnapshotLookup | undefined;
-  set(key: string, value: SnapshotLookup): void;
+export interface LookupStore<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
 }
+export type SnapshotStore = LookupStore<SnapshotLookup>;
+/** A lookup archive.org left unanswered (never stored). */
+export type Unavailable = SnapshotLookup & { status: 'unavailable' };
 
 export interface Archive {
   /**
@@ -39,8 +42,10 @@ export interface Archive {
    * archive.org only through `ask` (auxiliary requests, and the end of the lookup once archive.org is
    * unreachable); found and none answers are kept in the store under `key`, concurrent lookups of a key share
    * one run, and once archive.org is unreachable the answer is `unavailable` at once, without a request.
+   * Another kind of answer (a capture's summary) is kept in its own `store`.
    */
   lookUp(key: string, run: (ask: Fetcher['fetch']) => Promise<SnapshotLookup>): Promise<SnapshotLookup>;
+  lookUp<T extends { status: string }>(key: string, run: (ask: Fetcher['fetch']) => Promise<T | Unavailable>, store: LookupStore<T> | undefined): Promise<T | Unavailable>;
 }
 
 /** Thrown inside a lookup when archive.org turns out to be unreachable: the lookup ends wherever it is. */
@@ -49,7 +54,7 @@ class ArchiveUnreachable extends Error {}
 export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; store?: SnapshotStore } = {}): Archive {
   const baseUrl = (options.baseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
   const store = options.store;
-  const pending = new Map<string, Promise<SnapshotLookup>>();
+  const pending = new Map<string, Promise<unknown>>();
   let unreachable: string | undefined;
 
   /** Every request to archive.org: auxiliary, and the end of every lookup once its origin is down. */
@@ -114,19 +119,24 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
     lookUp,
   };
 
-  function lookUp(key: string, run: (fetch: Fetcher['fetch']) => Promise<SnapshotLookup>): Promise<SnapshotLookup> {
-    const cached = store?.get(key);
+  function lookUp<T extends { status: string }>(
+    key: string,
+    run: (fetch: Fetcher['fetch']) => Promise<T | Unavailable>,
+    own?: LookupStore<T>,
+  ): Promise<T | Unavailable> {
+    const kept = (own ?? store) as LookupStore<T> | undefined;
+    const cached = kept?.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
     if (unreachable !== undefined) return Promise.resolve({ status: 'unavailable', message: unreachable, unreachable: true });
-    const running = pending.get(key);
+    const running = pending.get(key) as Promise<T | Unavailable> | undefined;
     if (running !== undefined) return running;
     const lookup = run(ask)
-      .catch((error: unknown): SnapshotLookup => {
+      .catch((error: unknown): Unavailable => {
         if (error instanceof ArchiveUnreachable) return { status: 'unavailable', message: error.message, unreachable: true };
         return { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
       })
       .then((answer) => {
-        if (answer.status !== 'unavailable') store?.set(key, answer);
+        if (!isUnavailable(answer)) kept?.set(key, answer);
         return answer;
       })
       .finally(() => pending.delete(key));
@@ -135,8 +145,12 @@ export function createArchive(fetcher: Fetcher, options: { baseUrl?: string; sto
   }
 }
 
+function isUnavailable<T extends { status: string }>(answer: T | Unavailable): answer is Unavailable {
+  return answer.status === 'unavailable';
+}
+
 /** `2017-03-01` → `20170301`; undefined for a missing or malformed date (then the latest capture is wanted). */
-function toStamp(date: string | undefined): string | undefined {
+export function toStamp(date: string | undefined): string | undefined {
   if (date === undefined) return undefined;
   const stamp = date.replace(/-/g, '').slice(0, 8);
   return /^\d{8}$/.test(stamp) ? stamp : undefined;

@@ -2,11 +2,14 @@
 export {
   createArchive,
   snapshotSuggestion,
+  toStamp,
   DEFAULT_ARCHIVE_BASE_URL,
   CDX_BODY_BYTES,
   type Archive,
   type SnapshotLookup,
   type SnapshotStore,
+  type LookupStore,
+  type Unavailable,
 } from './archive.js';
 export { archiveUnreachableNotice } from './notice.js';
 export { cdxQueryUrl, parseCdxAnswer, CDX_ROWS, type CdxRow } from './cdx.js';

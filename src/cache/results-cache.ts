@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SnapshotLookup, SnapshotStore } from '../archive/index.js';
+import type { CaptureRecord, CaptureStore } from '../drift/index.js';
 import type { Verdict } from '../model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { isHistoryRecord, observe, type HistoryRecord, type HistoryStore, type Observation } from './history.js';
@@ -33,9 +34,17 @@ interface CacheFile {
   archive: Record<string, Entry<SnapshotLookup>>;
   /** Observations per request URL and fragment (same keys as `verdicts`), kept past the maximum age. */
   history: Record<string, HistoryRecord>;
+  /**
+   * `--drift`'s Wayback captures from before a date and their summaries, per `url YYYYMMDD`, kept for good: what
+   * archive.org had before a date does not change. A file without this section (written before it existed, or by
+   * a version that did not know it) simply has none yet.
+   */
+  drift: Record<string, Entry<CaptureRecord>>;
 }
 
-const SECTIONS = ['verdicts', 'archive'] as const;
+const SECTIONS = ['verdicts', 'archive', 'drift'] as const;
+/** Sections whose entries never grow stale. */
+const KEPT_FOR_GOOD: ReadonlySet<string> = new Set(['drift']);
 
 export interface CacheStats {
   hits: number;
@@ -54,6 +63,7 @@ export interface ResultsCache {
   readonly archive: SnapshotStore;
   /** Every observation, transient ones included, whatever the maximum age. */
   readonly history: HistoryStore;
+  readonly drift: CaptureStore;
   save(): Promise<void>;
   readonly stats: CacheStats;
 }
@@ -66,7 +76,7 @@ export interface CacheOptions {
 }
 
 function emptyFile(): CacheFile {
-  return { version: CACHE_VERSION, verdicts: {}, archive: {}, history: {} };
+  return { version: CACHE_VERSION, verdicts: {}, archive: {}, history: {}, drift: {} };
 }
 
 /** Verdicts that depend on the moment or on settings are decided again next run. */
@@ -149,7 +159,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
   const loaded: CacheFile = parsed.ok === true ? parsed.file : emptyFile();
   const stats: CacheStats = { hits: 0, misses: 0, stale: 0 };
 
-  const fresh = (entry: Entry<unknown>): boolean => {
+  const isFresh = (entry: Entry<unknown>): boolean => {
     const at = Date.parse(entry.checkedAt);
     return Number.isFinite(at) && now() - at <= options.maxAgeMs;
   };
@@ -157,6 +167,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
   const section = <T>(name: (typeof SECTIONS)[number]) => {
     const entries = new Map(Object.entries(loaded[name] as Record<string, Entry<T>>));
     const touched = new Map<string, Entry<T>>();
+    const fresh = KEPT_FOR_GOOD.has(name) ? () => true : isFresh;
     return {
       read(key: string): { entry: Entry<T>; fresh: boolean } | undefined {
         const entry = entries.get(key);
@@ -175,6 +186,7 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
   };
   const verdicts = section<Verdict>('verdicts');
   const archive = section<SnapshotLookup>('archive');
+  const drift = section<CaptureRecord>('drift');
 
   const counted = <T>(found: { entry: Entry<T>; fresh: boolean } | undefined): T | undefined => {
     if (found === undefined) {
@@ -227,16 +239,23 @@ export async function openCache(path: string, options: CacheOptions): Promise<Re
     },
     archive: archiveStore,
     history: historyStore,
+    drift: {
+      get: (key) => drift.read(key)?.entry.value,
+      set: (key, value) => drift.write(key, value),
+    },
     async save() {
       const release = await acquireLock(path);
       try {
         const disk = await readCacheFile(path);
         const onDisk = disk.ok === true ? disk.file : emptyFile();
-        const file: CacheFile = {
+        const captures = drift.merge(onDisk.drift);
+        const file: Omit<CacheFile, 'drift'> & { drift?: CacheFile['drift'] } = {
           version: CACHE_VERSION,
           verdicts: verdicts.merge(onDisk.verdicts),
           archive: archive.merge(onDisk.archive),
           history: mergeHistory(onDisk.history),
+          // Only runs with --drift have captures: the file of every other run stays as it was.
+          ...(Object.keys(captures).length === 0 ? {} : { drift: captures }),
         };
         await writeFileAtomic(path, stringifyCacheFile(file as unknown as Record<string, unknown>));
       } finally {

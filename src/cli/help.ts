@@ -50,6 +50,8 @@ Checking
       --no-content-checks      only status codes: no soft-404, parked-domain or video checks
       --no-archive             do not look up archive.org snapshots for dead links
       --archive-url URL        Wayback Machine base URL (default https://web.archive.org)
+      --drift                  flag alive pages that are about something else now than in their capture from
+                               before the post's date (content-changed); one archive lookup per page, cached for good
       --base-url URL           resolve relative links against this site URL
       --root-dir DIR           check root-relative links (/x) as files under DIR
 

@@ -76,6 +76,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
   'save-alive': { type: 'boolean' },
+  drift: { type: 'boolean' },
   'save-older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -329,6 +330,8 @@ export function parseInvocation(argv: string[], cwd = process.cwd()): Invocation
   set('saveOlderThanMs', duration('save-older-than', values['save-older-than']));
   if (flags.saveOlderThanMs !== undefined && !flags.saveAlive) throw usage('--save-older-than goes with --save-alive');
   if (flags.saveAlive && flags.archive === false) throw usage('--save-alive cannot be used with --no-archive');
+  set('drift', values.drift);
+  if (flags.drift && flags.archive === false) throw usage('--drift compares pages with their archive.org captures: it cannot be used with --no-archive');
   if (flags.quiet && flags.verbose) throw usage('--quiet and --verbose cannot be used together');
   if (flags.fix && flags.shard) throw usage('--fix cannot be used with --shard (each job sees only some hosts)');
 

@@ -13,7 +13,7 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): { 
       const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 40));
       const ratio = event.total === 0 ? 1 : event.done / event.total;
       const filled = Math.round(ratio * width);
-      const label = event.phase === 'check' ? 'checking' : 'archive lookups';
+      const label = event.phase === 'check' ? 'checking' : event.phase === 'drift' ? 'comparing with captures' : 'archive lookups';
       stream.write(`\r\u001b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${event.done}/${event.total}`);
       drawn = true;
     },

@@ -47,6 +47,7 @@ export function resolveSettings(config: ConfigFile, flags: Flags): Settings {
     baseUrl: flags.baseUrl ?? config.baseUrl,
     archive: flags.archive ?? config.archive,
     archiveBaseUrl: flags.archiveBaseUrl ?? config.archiveBaseUrl,
+    drift: flags.drift ?? config.drift,
     fragments: flags.fragments ?? config.fragments,
     contentChecks: flags.contentChecks ?? config.contentChecks,
     knownDead: config.knownDead,

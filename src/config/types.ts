@@ -36,6 +36,8 @@ export interface RunSettings {
   format?: 'text' | 'json' | 'markdown' | 'github' | 'html';
   archive?: boolean;
   archiveBaseUrl?: string;
+  /** Compare alive pages with their Wayback capture from before the post's date (`--drift`). */
+  drift?: boolean;
   fragments?: boolean;
   contentChecks?: boolean;
   maxAgeMs?: number;

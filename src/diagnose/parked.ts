@@ -11,7 +11,7 @@ import {
 import { readUrl } from '../util/url.js';
 
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
-const PARKED_PAGE_MAX_TEXT = 5_000;
+export const PARKED_PAGE_MAX_TEXT = 5_000;
 
 /** Evidence that the domain is parked or for sale, or undefined. `facts` must be `scanHtml(html)`. */
 export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
@@ -26,13 +26,16 @@ export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, ht
   return pageSign(facts, html);
 }
 
+/** The parking or sale phrase ("this domain is for sale") in a page's title and visible text, if any. */
+export function parkedPhrase(words: string): string | undefined {
+  if (!PARKED_TEXT_KEYWORDS.test(words)) return undefined;
+  return PARKED_TEXT_SIGNS.map((sign) => sign.exec(words)?.[0]).find((hit) => hit !== undefined);
+}
+
 /** What a page's own words and source say (once per page). */
 const pageSign = perPage((facts: HtmlFacts, html: string): string | undefined => {
-  const words = `${facts.title} ${facts.text}`;
-  if (PARKED_TEXT_KEYWORDS.test(words)) {
-    const phrase = PARKED_TEXT_SIGNS.map((sign) => sign.exec(words)?.[0]).find((hit) => hit !== undefined);
-    if (phrase !== undefined) return `the page says "${phrase}"`;
-  }
+  const phrase = parkedPhrase(`${facts.title} ${facts.text}`);
+  if (phrase !== undefined) return `the page says "${phrase}"`;
   if (PARKING_SOURCE_KEYWORDS.test(html) && PARKING_SOURCE_SIGNS.some((sign) => sign.test(html))) return 'the page is a domain-parking lander';
   return undefined;
 });

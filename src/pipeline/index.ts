@@ -15,6 +15,7 @@ import {
   type SnapshotStore,
 } from '../archive/index.js';
 import type { ConfirmSettings, HistoryStore } from '../cache/history.js';
+import { summarizeResult, type CaptureStore, type PageSummary } from '../drift/index.js';
 import {
   createDispatcher,
   createFetcher,
@@ -38,6 +39,7 @@ import { planChecks, type PlannedLink } from '../plan/index.js';
 import { buildReport } from '../report/index.js';
 import { readUrl } from '../util/url.js';
 import { Admission } from './admission.js';
+import { addDriftVerdicts } from './drift.js';
 import { recordHistory, resolveHistorySettings } from './history.js';
 import { extractPosts } from './extract-pool.js';
 import { hostOf, inShard, type Shard } from './shard.js';
@@ -58,6 +60,8 @@ export interface VerdictStore {
   readonly archive: SnapshotStore;
   /** Observations over the runs (without one, a report's history is this run's alone). */
   readonly history?: HistoryStore;
+  /** Wayback captures from before a date, and what they showed (`--drift`); kept for good. */
+  readonly drift?: CaptureStore;
 }
 
 export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hosts'>> {
@@ -81,6 +85,8 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
   shorteners?: unknown[];
   /** Ask the Wayback Machine's Save Page Now to capture alive links (see `src/archive/save-page-now.ts`). */
   savePageNow?: Pick<SavePageNowSettings, 'accessKey' | 'secretKey' | 'olderThanMs' | 'maxWaitMs'>;
+  /** Compare each alive page with its Wayback capture from before the post's date (see `src/drift/`); needs the archive. */
+  drift?: boolean;
   cache?: VerdictStore;
   /** When a dead link counts as confirmed (default: dead on 2 observations 24 h apart). */
   confirm?: Partial<ConfirmSettings>;
@@ -89,7 +95,7 @@ export interface CheckOptions extends Partial<Omit<CheckSettings, 'retry' | 'hos
 }
 
 export interface ProgressEvent {
-  phase: 'check' | 'archive';
+  phase: 'check' | 'archive' | 'drift';
   done: number;
   total: number;
 }
@@ -155,7 +161,9 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     const archiveBaseUrl = (options.archiveBaseUrl ?? DEFAULT_ARCHIVE_BASE_URL).replace(/\/+$/, '');
     const archive = options.archive === false ? undefined : createArchive(fetcher, { baseUrl: archiveBaseUrl, ...(options.cache ? { store: options.cache.archive } : {}) });
     const reviewed = await reviewShortLinkVerdicts(checked, shorteners, archive, run);
-    const { verdicts, notices } = archive === undefined ? { verdicts: reviewed, notices: [] } : await addArchiveSuggestions(checked, reviewed, archive, options);
+    const archived = archive === undefined ? { verdicts: reviewed, notices: [] } : await addArchiveSuggestions(checked, reviewed, archive, options);
+    // → drift (alive pages against their capture from before the post)
+    const { verdicts, notices } = await compareWithCaptures(checked, archived, archive, run);
     const saved = await saveAlive(checked, verdicts, archiveBaseUrl, run);
     // → report
     const reports = buildFileReports(checked, verdicts, recordHistory(checked.planned, verdicts, checked.reused, history));
@@ -207,6 +215,8 @@ interface Checked {
   reused: ReadonlySet<PlannedLink>;
   /** Distinct URLs to check (asked or answered by the cache). */
   urls: number;
+  /** With `--drift`: each page that answered 200 with HTML, summarised (never its body). */
+  pages: ReadonlyMap<string, PageSummary>;
 }
 
 /**
@@ -234,6 +244,7 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
   const network = new NoNetworkWatch();
   const jobs = new Map<string, UrlJob>();
   const urls = new Set<string>();
+  const pages = new Map<string, PageSummary>();
   let done = 0;
 
   const judge = (job: UrlJob, entry: PlannedLink, url: string, result: CheckResult, followUps: Record<string, CheckResult>): void => {
@@ -260,6 +271,8 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
     const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
     const { result, followUps } = await run.inspect(url, needs);
     network.add(result);
+    const page = options.drift === true ? summarizeResult(result) : undefined;
+    if (page !== undefined) pages.set(url, page);
     for (const entry of job.entries) judge(job, entry, url, result, followUps);
     // A verdict depends only on the URL, the fragment and the answers (as the results cache assumes too), so
     // occurrences in files still to come take the verdict of their fragment; the page itself is let go.
@@ -325,7 +338,7 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
       `No network: none of the ${network.results} URLs could be reached (every host failed DNS or connect); nothing was judged dead.`,
     );
   }
-  return { files, planned, verdicts, reused, urls: urls.size };
+  return { files, planned, verdicts, reused, urls: urls.size, pages };
 }
 
 interface UrlJob {
@@ -420,6 +433,24 @@ async function addArchiveSuggestions(
   );
   const notices = archive.unreachable === undefined || unavailable.length === 0 ? [] : [archiveUnreachableNotice(archive.unreachable, unavailable)];
   return { verdicts, notices };
+}
+
+/** With `--drift`: alive pages that are about something else now become suspicious (see `drift.ts`). */
+async function compareWithCaptures(
+  checked: Checked,
+  archived: { verdicts: ReadonlyMap<PlannedLink, Verdict>; notices: Notice[] },
+  archive: Archive | undefined,
+  run: Run,
+): Promise<{ verdicts: ReadonlyMap<PlannedLink, Verdict>; notices: Notice[] }> {
+  const { options } = run;
+  if (options.drift !== true || archive === undefined) return archived;
+  const drifted = await addDriftVerdicts(checked, archived.verdicts, {
+    archive,
+    fetcher: run.fetcher,
+    ...(options.cache?.drift === undefined ? {} : { store: options.cache.drift }),
+    onProgress: (done, total) => options.onProgress?.({ phase: 'drift', done, total }),
+  });
+  return { verdicts: drifted.verdicts, notices: [...archived.notices, ...drifted.notices] };
 }
 
 /** With `--save-alive`: ask Save Page Now to capture the alive links (see `save-alive.ts`). */

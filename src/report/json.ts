@@ -1,5 +1,5 @@
 import { STATES } from '../model.js';
-import type { CheckedLink, ExtractReport, Link, LinkHistory, RedirectHop, Report, Suggestion } from '../model.js';
+import type { CheckedLink, ContentDrift, ExtractReport, Link, LinkHistory, RedirectHop, Report, Suggestion } from '../model.js';
 import { redactField, redactText } from './redact.js';
 
 /**
@@ -109,8 +109,13 @@ function orderCheckedLink(link: CheckedLink): Fields {
   out['detail'] = redactText(link.detail);
   out['suggestions'] = link.suggestions.map(orderSuggestion);
   put(out, 'archive', link.archive);
+  put(out, 'drift', link.drift === undefined ? undefined : orderDrift(link.drift));
   put(out, 'history', link.history === undefined ? undefined : orderHistory(link.history));
   return out;
+}
+
+function orderDrift(drift: ContentDrift): Fields {
+  return { then: redactText(drift.then), now: redactText(drift.now), capture: redactField(drift.capture), why: redactText(drift.why) };
 }
 
 function orderHistory(history: LinkHistory): Fields {

@@ -33,6 +33,7 @@ const FULL: Required<Omit<ConfigFile, 'maxAgeMs' | 'confirmSpanMs'>> = {
   format: 'markdown',
   archive: true,
   archiveBaseUrl: 'https://web.archive.org',
+  drift: true,
   fragments: true,
   contentChecks: true,
   cache: '.cache/links.json',
