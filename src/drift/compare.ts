@@ -58,13 +58,14 @@ export function compare(then: PageSummary, now: PageSummary, host = ''): Compari
   const opening = containment(new Set(wordsOf(then.opening, 3)), new Set(wordsOf(now.opening, 3)));
   // The better of the two text measures: the fingerprint sees the whole page, the opening sees the page's own words.
   const textOverlap = Math.max(text, opening);
-  const measured = `title ${(labelThen.size === 0 || labelNow.size === 0 ? NaN : jaccard(labelThen, labelNow)).toFixed(2)}, text ${textOverlap.toFixed(2)}`;
+  const titleOverlap = labelThen.size === 0 || labelNow.size === 0 ? 'none' : jaccard(labelThen, labelNow).toFixed(2);
+  const measured = `title overlap ${titleOverlap}, text overlap ${textOverlap.toFixed(2)}`;
   if (!textEnough) return same(`too little text to compare (${measured})`);
   if (labelThen.size === 0 || labelNow.size === 0) {
-    return textOverlap < TEXT_ALONE_DIFFERENT ? { changed: true, why: `its text is another page's (${measured})` } : same(measured);
+    return textOverlap < TEXT_ALONE_DIFFERENT ? { changed: true, why: `its text differs: ${measured}` } : same(measured);
   }
   const label = jaccard(labelThen, labelNow);
-  if (label < LABEL_DIFFERENT && textOverlap < TEXT_DIFFERENT) return { changed: true, why: `another title and text (${measured})` };
+  if (label < LABEL_DIFFERENT && textOverlap < TEXT_DIFFERENT) return { changed: true, why: `its title and text differ: ${measured}` };
   return same(measured);
 }
 

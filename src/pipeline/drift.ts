@@ -68,7 +68,7 @@ export async function addDriftVerdicts(
       ...verdict,
       state: 'suspicious',
       reason: 'content-changed',
-      detail: `the page is about something else now than in its capture from before the post (${finding.why}); then: «${then}» · now: «${now}»`,
+      detail: `not the page the post linked to (${finding.why}); then: «${then}» · now: «${now}»`,
       suggestions: [snapshotSuggestion(snapshot), ...verdict.suggestions],
       archive: 'found',
       drift: { then, now, capture: finding.capture.url, why: finding.why },

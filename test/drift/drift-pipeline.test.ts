@@ -14,20 +14,11 @@ import { openCache } from '../../src/cache/index.js';
 import { checkFiles, type CheckOptions } from '../../src/index.js';
 import type { CheckedLink, Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
-import { PAIRS, type DriftPair, type PageSide } from './pairs.js';
+import { pageHtml, PAIRS, type DriftPair } from './pairs.js';
 
 const ARCHIVE = 'https://web.archive.org';
 const CAPTURED = '20180315090000';
 const POST_DATE = '2019-06-01';
-
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A page as a site renders it: chrome around a main part with the heading and the text. */
-export function pageHtml(side: PageSide): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escape(side.title)}</title></head><body>
-<nav><a href="/">Home</a> <a href="/about">About</a></nav><main>${side.heading === '' ? '' : `<h1>${escape(side.heading)}</h1>`}
-<p>${escape(side.opening)}</p>${side.text === undefined ? '' : `<p>${escape(side.text)}</p>`}</main><footer>Privacy · Terms</footer></body></html>`;
-}
 
 /** The pair's URL made unique (several pairs share a page, at different times). */
 const urlOf = (pair: DriftPair): string => `${pair.url}${pair.url.includes('?') ? '&' : '?'}pair=${pair.id}`;

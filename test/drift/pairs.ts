@@ -29,6 +29,16 @@ export interface DriftPair {
 
 const READ = '2026-12-05';
 
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A page as a site renders it: chrome around a main part with the heading and the text. */
+export function pageHtml(side: PageSide): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escape(side.title)}</title></head><body>
+<nav><a href="/">Home</a> <a href="/about">About</a></nav><main>${side.heading === '' ? '' : `<h1>${escape(side.heading)}</h1>`}
+<p>${escape(side.opening)}</p>${side.text === undefined ? '' : `<p>${escape(side.text)}</p>`}</main><footer>Privacy · Terms</footer></body></html>`;
+}
+
+
 /** A casino/slot page in the shape expired domains serve (see the issues cited with each pair). */
 const SLOT_PAGE: PageSide = {
   title: 'SLOT GACOR: Situs Judi Slot Online Gacor Hari Ini Gampang Maxwin',
