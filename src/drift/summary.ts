@@ -6,6 +6,7 @@
  */
 import { isHtml, parkedPhrase, PARKED_PAGE_MAX_TEXT, scanHtml, soft404Sign, type HtmlFacts } from '../diagnose/index.js';
 import type { CheckResult } from '../model.js';
+import { fnv1a } from '../util/hash.js';
 import { wordsOf } from './words.js';
 
 /** Visible text read for the fingerprint: the scanner keeps about this much of a page, and the page's subject is said early. */
@@ -63,18 +64,8 @@ export function summarize(facts: PageFacts, errorEvidence?: string): PageSummary
   };
 }
 
-/** 32-bit FNV-1a of a word. */
-function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index += 1) {
-    hash ^= word.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 function fingerprintOf(words: ReadonlySet<string>): number[] {
-  return [...new Set([...words].map(hashWord))].sort((a, b) => a - b).slice(0, FINGERPRINT_SIZE);
+  return [...new Set([...words].map(fnv1a))].sort((a, b) => a - b).slice(0, FINGERPRINT_SIZE);
 }
 
 /**

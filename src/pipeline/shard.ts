@@ -1,5 +1,6 @@
 import type { PlannedLink } from '../plan/index.js';
 import { parseUrl } from '../util/url.js';
+import { fnv1a } from '../util/hash.js';
 
 /** `--shard K/N`: this run is job K (1-based) of N; every host belongs to exactly one job. */
 export interface Shard {
@@ -21,17 +22,8 @@ export function hostOf(url: string): string | undefined {
 }
 
 /** FNV-1a: stable across runs, machines and Node versions, so N jobs agree on who owns a host. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value;
-}
-
 export function shardOfHost(host: string, total: number): number {
-  return (hash(host) % total) + 1;
+  return (fnv1a(host) % total) + 1;
 }
 
 /** A link is in the shard that owns its host; links that need no request (mailto, relative files) go to job 1. */

@@ -14,6 +14,7 @@ import { openCache } from '../../src/cache/index.js';
 import { checkFiles, type CheckOptions } from '../../src/index.js';
 import type { CheckedLink, Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
+import { mockOrigins } from './mock-origins.js';
 import { pageHtml, PAIRS, type DriftPair } from './pairs.js';
 
 const ARCHIVE = 'https://web.archive.org';
@@ -34,19 +35,14 @@ let mostInFlight = 0;
 
 function serveNow(pairs: readonly DriftPair[]): void {
   const byUrl = new Map(pairs.map((pair) => [urlOf(pair), pair]));
-  const origins = new Set(pairs.map((pair) => new URL(pair.url).origin));
-  for (const origin of origins) {
-    for (const method of ['HEAD', 'GET'] as const) {
-      nock(origin)
-        .persist()
-        .intercept(() => true, method)
-        .reply((request: Request) => {
-          const pair = byUrl.get(request.url);
-          if (pair === undefined) return [404, method === 'HEAD' ? '' : '<title>Not found</title><h1>Page not found</h1>', { 'content-type': 'text/html' }];
-          return [200, method === 'HEAD' ? '' : pageHtml(pair.now), { 'content-type': 'text/html; charset=utf-8' }];
-        });
-    }
-  }
+  mockOrigins(
+    pairs.map((pair) => new URL(pair.url).origin),
+    (url) => {
+      const pair = byUrl.get(url);
+      if (pair === undefined) return [404, '<title>Not found</title><h1>Page not found</h1>', { 'content-type': 'text/html' }];
+      return [200, pageHtml(pair.now), { 'content-type': 'text/html; charset=utf-8' }];
+    },
+  );
 }
 
 /** web.archive.org with a capture of each pair's `then` page; `rateLimit` answers 429 from that request on. */

@@ -60,6 +60,11 @@ function forSale(domain: string, service: string): PageSide {
   };
 }
 
+/** A page whose domain now serves something else entirely (a casino, slot spam). */
+function takenOver(id: string, url: string, then: PageSide, now: PageSide, source: string): DriftPair {
+  return { id, url, then, now, changed: true, source };
+}
+
 export const PAIRS: DriftPair[] = [
   // --- About something else now ------------------------------------------------------------------------------
   {
@@ -82,62 +87,13 @@ export const PAIRS: DriftPair[] = [
     changed: true,
     source: `issue 13 (the example titles); the course pages' text as crawled in nvidia/Nemotron-CC-Math-v1 on huggingface.co ("About this course" of 2016-2019 and the 2022 Specialization course), read ${READ}`,
   },
-  {
-    id: 'gophergala-casino',
-    url: 'http://gophergala.com/',
-    then: { title: 'Gopher Gala', heading: 'Gopher Gala 2015', opening: 'Gopher Gala is the first distributed Go hackathon: teams around the world build a project in Go over one weekend, judged by members of the Go community.' },
-    now: CASINO_PAGE,
-    changed: true,
-    source: `gojp/goreportcard#449 (2026-03-25: "gophergala.com domain seems to have expired … redirect to some kind of an online casino"), read ${READ}`,
-  },
-  {
-    id: 'scalenpm-casino',
-    url: 'http://scalenpm.org/',
-    then: { title: 'Scale npm', heading: 'Help scale npm', opening: 'npm is growing fast and the registry needs better infrastructure. Donate to help scale the npm registry for every Node.js developer.' },
-    now: CASINO_PAGE,
-    changed: true,
-    source: `nodejs/nodejs.org#8553 (2026-01-15: scalenpm donation domain "now appears to be hosting casino / gambling SEO content"), read ${READ}`,
-  },
-  {
-    id: 'umbel-casino',
-    url: 'https://umbel.org/',
-    then: { title: 'UMBEL - Upper Mapping and Binding Exchange Layer', heading: 'UMBEL', opening: 'UMBEL is a reference concept ontology and vocabulary for linking external sources of data, a lightweight subject structure for the semantic web.' },
-    now: CASINO_PAGE,
-    changed: true,
-    source: `structureddynamics/UMBEL#10 (2021-04-23: "https://umbel.org/ is advertising some casinos"), read ${READ}`,
-  },
-  {
-    id: 'cashmusic-casino',
-    url: 'https://cashmusic.org/',
-    then: { title: 'CASH Music', heading: 'Free and open tools for musicians', opening: 'CASH Music is a nonprofit building free, open source tools that help musicians and labels sell music, run mailing lists and share their work directly with fans.' },
-    now: CASINO_PAGE,
-    changed: true,
-    source: `cashmusic/platform#1328 (2024-10-18: "cashmusic.org takes me to some casino site … not a music selling website"), read ${READ}`,
-  },
-  {
-    id: 'http2pro-gambling',
-    url: 'https://http2.pro/',
-    then: { title: 'HTTP/2 Test - Check HTTP/2 support', heading: 'HTTP/2 Test', opening: 'Check whether a server supports HTTP/2, ALPN and server push, and whether your browser speaks HTTP/2. Free API for developers.' },
-    now: SLOT_PAGE,
-    changed: true,
-    source: `ripienaar/free-for-dev#3823 (2025-08-22: "The domain has been taken by another person to host a gambling site"), read ${READ}`,
-  },
-  {
-    id: 'csstyle-casino',
-    url: 'http://www.csstyle.io/',
-    then: { title: 'csstyle', heading: 'csstyle', opening: 'csstyle is a modern approach for crafting beautifully maintainable stylesheets: components, options, parts and tweaks, written in Sass or PostCSS.' },
-    now: CASINO_PAGE,
-    changed: true,
-    source: `csstyle-org/csstyle#7 (2018-11-01: "Removed site link as it is a casino ad site now"), read ${READ}`,
-  },
-  {
-    id: 'mdn-repurposed-gambling',
-    url: 'http://www.html5rocks.example/tutorials/canvas/',
-    then: { title: 'Canvas tutorial: drawing shapes and paths', heading: 'Drawing with the canvas element', opening: 'The canvas element gives scripts a bitmap to draw on: rectangles, paths, arcs, text and images, redrawn on every animation frame.' },
-    now: SLOT_PAGE,
-    changed: true,
-    source: `mdn/content#18955 (2022-07-30: a linked domain "has been repurposed to gambling site"; the then side is a representative canvas tutorial, the host is reserved), read ${READ}`,
-  },
+  takenOver('gophergala-casino', 'http://gophergala.com/', { title: 'Gopher Gala', heading: 'Gopher Gala 2015', opening: 'Gopher Gala is the first distributed Go hackathon: teams around the world build a project in Go over one weekend, judged by members of the Go community.' }, CASINO_PAGE, `gojp/goreportcard#449 (2026-03-25: "gophergala.com domain seems to have expired … redirect to some kind of an online casino"), read ${READ}`),
+  takenOver('scalenpm-casino', 'http://scalenpm.org/', { title: 'Scale npm', heading: 'Help scale npm', opening: 'npm is growing fast and the registry needs better infrastructure. Donate to help scale the npm registry for every Node.js developer.' }, CASINO_PAGE, `nodejs/nodejs.org#8553 (2026-01-15: scalenpm donation domain "now appears to be hosting casino / gambling SEO content"), read ${READ}`),
+  takenOver('umbel-casino', 'https://umbel.org/', { title: 'UMBEL - Upper Mapping and Binding Exchange Layer', heading: 'UMBEL', opening: 'UMBEL is a reference concept ontology and vocabulary for linking external sources of data, a lightweight subject structure for the semantic web.' }, CASINO_PAGE, `structureddynamics/UMBEL#10 (2021-04-23: "https://umbel.org/ is advertising some casinos"), read ${READ}`),
+  takenOver('cashmusic-casino', 'https://cashmusic.org/', { title: 'CASH Music', heading: 'Free and open tools for musicians', opening: 'CASH Music is a nonprofit building free, open source tools that help musicians and labels sell music, run mailing lists and share their work directly with fans.' }, CASINO_PAGE, `cashmusic/platform#1328 (2024-10-18: "cashmusic.org takes me to some casino site … not a music selling website"), read ${READ}`),
+  takenOver('http2pro-gambling', 'https://http2.pro/', { title: 'HTTP/2 Test - Check HTTP/2 support', heading: 'HTTP/2 Test', opening: 'Check whether a server supports HTTP/2, ALPN and server push, and whether your browser speaks HTTP/2. Free API for developers.' }, SLOT_PAGE, `ripienaar/free-for-dev#3823 (2025-08-22: "The domain has been taken by another person to host a gambling site"), read ${READ}`),
+  takenOver('csstyle-casino', 'http://www.csstyle.io/', { title: 'csstyle', heading: 'csstyle', opening: 'csstyle is a modern approach for crafting beautifully maintainable stylesheets: components, options, parts and tweaks, written in Sass or PostCSS.' }, CASINO_PAGE, `csstyle-org/csstyle#7 (2018-11-01: "Removed site link as it is a casino ad site now"), read ${READ}`),
+  takenOver('mdn-repurposed-gambling', 'http://www.html5rocks.example/tutorials/canvas/', { title: 'Canvas tutorial: drawing shapes and paths', heading: 'Drawing with the canvas element', opening: 'The canvas element gives scripts a bitmap to draw on: rectangles, paths, arcs, text and images, redrawn on every animation frame.' }, SLOT_PAGE, `mdn/content#18955 (2022-07-30: a linked domain "has been repurposed to gambling site"; the then side is a representative canvas tutorial, the host is reserved), read ${READ}`),
   {
     id: 'deeplearning-course-parked',
     url: 'http://deeplearning-course.com/lectures/1',
@@ -218,14 +174,7 @@ export const PAIRS: DriftPair[] = [
     changed: true,
     source: `a README "🚀 Repository Migrated to Forgejo … permanently moved to our self-hosted Forgejo instance" (code search), read ${READ}; the owner in the URL is representative`,
   },
-  {
-    id: 'playprosperity-squatted',
-    url: 'http://playprosperity.ca/',
-    then: { title: 'Prosperity - a browser game', heading: 'Prosperity', opening: 'Build a settlement, gather resources and trade with your neighbours in this free incremental browser game.' },
-    now: SLOT_PAGE,
-    changed: true,
-    source: `nroutasuo/level13#308 (2024-05-18: "domain squatted … doesn't link to the game anymore"; the now side in the shape such domains serve), read ${READ}`,
-  },
+  takenOver('playprosperity-squatted', 'http://playprosperity.ca/', { title: 'Prosperity - a browser game', heading: 'Prosperity', opening: 'Build a settlement, gather resources and trade with your neighbours in this free incremental browser game.' }, SLOT_PAGE, `nroutasuo/level13#308 (2024-05-18: "domain squatted … doesn't link to the game anymore"; the now side in the shape such domains serve), read ${READ}`),
 
   // --- The same page ----------------------------------------------------------------------------------------
   {

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/index.js';
 import type { Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
+import { mockOrigins } from './mock-origins.js';
 
 const POST = fileURLToPath(new URL('../../fixtures/posts/2017-03-01-learning-deep-learning.md', import.meta.url));
 type Answer = { status: number; body?: string; headers?: Record<string, string> };
@@ -24,19 +25,15 @@ const CAPTURED = '20170110101010';
 
 function mockWeb(archiveLog: string[]): void {
   const routes = new Map(Object.entries(RECORDED.routes));
-  for (const origin of new Set([...routes.keys()].map((url) => new URL(url).origin))) {
-    for (const method of ['HEAD', 'GET'] as const) {
-      nock(origin)
-        .persist()
-        .intercept(() => true, method)
-        .reply((request: Request) => {
-          const route = routes.get(request.url);
-          if (route === 'refused') throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-          const answer = route ?? { status: 404, body: '<title>404 Not Found</title>', headers: { 'content-type': 'text/html' } };
-          return [answer.status, method === 'HEAD' ? '' : (answer.body ?? ''), answer.headers ?? {}];
-        });
-    }
-  }
+  mockOrigins(
+    [...routes.keys()].map((url) => new URL(url).origin),
+    (url) => {
+      const route = routes.get(url);
+      if (route === 'refused') throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      const answer = route ?? { status: 404, body: '<title>404 Not Found</title>', headers: { 'content-type': 'text/html' } };
+      return [answer.status, answer.body ?? '', answer.headers ?? {}];
+    },
+  );
   nock('https://web.archive.org')
     .persist()
     .get(() => true)
