@@ -211,6 +211,23 @@ describe('--drift through checkFiles', () => {
     ]);
   });
 
+  it('archive.org unreachable: the breaker ends the phase at the first failure, nothing is judged, one notice', async () => {
+    const pairs = PAIRS.filter((pair) => pair.changed && !pair.now.title.includes('for sale')).slice(0, 3);
+    serveNow(pairs);
+    let asked = 0;
+    nock(ARCHIVE)
+      .persist()
+      .get(() => true)
+      .reply(() => {
+        asked += 1;
+        throw Object.assign(new Error('connect ECONNREFUSED 207.241.224.2:443'), { code: 'ECONNREFUSED' });
+      });
+    const report = await run(await writePost(pairs));
+    expect(asked).toBe(1);
+    expect([...linksOf(report).values()].map((link) => link.state)).toEqual(['alive', 'alive', 'alive']);
+    expect(report.notices).toEqual([{ code: 'drift-incomplete', message: expect.stringMatching(/^drift check stopped: .*ECONNREFUSED.*; 3 alive links were not compared with their capture$/), links: 3 }]);
+  });
+
   it('no capture from before the date: nothing is said; a post without a date: not looked up', async () => {
     const pair = PAIRS.find((candidate) => candidate.id === 'coursera-ml-course-replaced')!;
     serveNow([pair]);
