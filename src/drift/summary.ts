@@ -88,15 +88,24 @@ export function textContainment(a: PageSummary, b: PageSummary): number {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * A project, repository or site saying it lives elsewhere now: "This repository has been moved to …", "Project
- * moved", "Development has moved to …". A subject is required: "we moved to Kubernetes" in a post is no notice.
+ * Where a moved notice points: an address (`https://…`, `github.com/…`, `owner/repo`), or a new home named as one
+ * ("a new location", "our self-hosted Forgejo instance", "the Infobip organization", "the new … repo"). "Moved to
+ * GitHub Actions" (a CI change) or "moved to Rust" names no home and is no notice.
+ */
+const MOVED_TARGET =
+  '(?:https?:\\/\\/|www\\.|(?:github|gitlab|codeberg|bitbucket)\\.(?:com|org)|[\\w-]+\\.(?:com|org|io|dev|net)\\b|[\\w.-]+\\/[\\w.-]+|(?:a|an|our|its|the|their) (?:[\\w.-]+ ){0,4}?(?:location|home|address|domain|url|site|website|organi[sz]ation|org|repo|repository|monorepo|workspace|instance|server|account)\\b)';
+const MOVED_SUBJECT = '(?:this|the|our) (?:repository|repo|project|package|library|crate|module|plugin|extension|site|website|blog|page|documentation|docs|wiki|code|handbook|guide|book|tutorial)';
+
+/**
+ * A project, repository or site saying it lives elsewhere now: "This repository has been moved to …", "Repository
+ * moved", "Development has moved to …". A subject is required ("we moved to Kubernetes" in a post is no notice), and
+ * a home to move to, or nothing after it ("This repository has moved.").
  */
 const MOVED_SIGNS: readonly RegExp[] = [
-  /\b(?:this|the|our) (?:repository|repo|project|package|library|crate|module|plugin|extension|site|website|blog|page|documentation|docs|wiki|code|handbook|guide|book|tutorial)(?: (?:has|have|is|was))?(?: now)?(?: been)?(?: permanently)? (?:moved|migrated|relocated)(?= to\b| into\b| from\b|[.!:]|\s*$)/i,
-  /\b(?:development|the source|the code|this work|maintenance) (?:has|have) (?:been )?(?:moved|migrated) to\b/i,
+  new RegExp(`\\b${MOVED_SUBJECT}(?: (?:has|have|is|was))?(?: now)?(?: been)?(?: permanently)? (?:moved|migrated|relocated)(?: (?:to|into) ${MOVED_TARGET}|\\s*[.!:]|\\s*$)`, 'i'),
+  new RegExp(`\\b(?:development|the source|the code|maintenance) (?:has|have) (?:now )?(?:been )?(?:moved|migrated) (?:to|into) ${MOVED_TARGET}`, 'i'),
   /^\W*(?:repository|repo|project|package|site|blog) (?:has )?(?:moved|migrated|relocated)\b/i,
-  /\bhas moved to (?:https?:\/\/|github\.com|gitlab\.com|codeberg\.org|a new (?:home|location|repository|address|domain|url|organi[sz]ation))/i,
-  /^\W*moved to (?:https?:\/\/|github\.com|gitlab\.com|codeberg\.org|[\w.-]+\/[\w.-]+\s*$)/i,
+  new RegExp(`^\\W*moved to ${MOVED_TARGET}`, 'i'),
 ];
 
 /**
