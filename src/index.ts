@@ -4,6 +4,7 @@
  */
 export type {
   ArchiveStatus,
+  ContentDrift,
   CheckedLink,
   CheckResult,
   ExtractedFile,
