@@ -7,6 +7,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FailOn, FileReport, Report } from '../model.js';
+import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
 import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
@@ -26,6 +27,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
   sizeYoungGenerationFor(paths);
+  parsePiecesOnTwoThreads();
 
   const sources = new Map<string, string>();
   const unreadable: FileReport[] = [];
