@@ -27,7 +27,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
   sizeYoungGenerationFor(paths);
-  parsePiecesOnTwoThreads();
+  parsePiecesOnTwoThreads(paths);
 
   const sources = new Map<string, string>();
   const unreadable: FileReport[] = [];

@@ -12,8 +12,8 @@ import type { Io } from './run.js';
 /** `linkrot extract`: every link with its position, no network. */
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
-  parsePiecesOnTwoThreads();
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
+  parsePiecesOnTwoThreads(files);
   const report: ExtractReport = { schemaVersion: SCHEMA_VERSION, tool: { name: 'linkrot', version: VERSION }, summary: { files: 0, links: 0 }, files: [] };
   for (const path of files) {
     try {

@@ -7,10 +7,10 @@
  */
 import type { Root } from 'mdast';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { parseSource, useBatchParser } from '../extract/parse.js';
+import { BATCH_MIN_CHARS, parseSource, useBatchParser } from '../extract/parse.js';
 import { CANCELLED, NEXT, POSTED, STATE_SLOTS, type ParseBatchReply, type ParseBatchRequest } from './extract-messages.js';
 import { EXTRACT_WORKER_FILE } from './extract-thread.js';
 
@@ -116,11 +116,21 @@ export function canParseOnTwoThreads(): boolean {
 }
 
 /**
- * From now on, parse the pieces of long documents on two threads (when there are two cores). The thread is
- * started by the first long document only.
+ * From now on, parse the pieces of long documents on two threads (when there are two cores). The thread starts
+ * now when one of `paths` is that long (its start then overlaps the reading of the posts), else with the first
+ * long document, if any.
  */
-export function parsePiecesOnTwoThreads(): void {
+export function parsePiecesOnTwoThreads(paths: readonly string[]): void {
   if (!canParseOnTwoThreads()) return;
   const thread = new PieceThread(EXTRACT_WORKER_FILE);
   useBatchParser((sources) => thread.parse(sources));
+  if (paths.some((path) => sizeOf(path) >= BATCH_MIN_CHARS)) thread.started().catch(() => undefined);
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
