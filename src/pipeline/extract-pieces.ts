@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import { once } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BATCH_MIN_CHARS, parseSource, useBatchParser } from '../extract/parse.js';
 import { CANCELLED, NEXT, POSTED, STATE_SLOTS, type ParseBatchReply, type ParseBatchRequest } from './extract-messages.js';
@@ -110,9 +110,15 @@ export class PieceThread {
   }
 }
 
-/** Is a second thread worth it here: a second core and the compiled thread script. */
+/**
+ * Is a second thread worth it here: a second core that is free (the load average of the last minute leaves at
+ * least one core idle) and the compiled thread script. The thread costs CPU of its own (a second parser, loaded
+ * and run cold): on the 2-core benchmark machine the 1 MB benchmark document took 0.89x the wall time with it at a
+ * load average of about 5, but 1.66x at about 9 (alternating runs), where the thread only took time from the rest.
+ */
 export function canParseOnTwoThreads(): boolean {
-  return availableParallelism() >= 2 && existsSync(EXTRACT_WORKER_FILE);
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1 && existsSync(EXTRACT_WORKER_FILE);
 }
 
 /**
