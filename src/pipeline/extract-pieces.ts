@@ -2,8 +2,8 @@
  * The pieces of a long document parsed on two threads. parse.ts cuts a long document into pieces that parse
  * alone as they do in the whole; here the main thread and a second thread take pieces from one shared counter
  * until none is left, and the main thread waits (blocked: parsing is synchronous) for the trees of the
- * pieces the other thread took. The thread starts with the first long document, while the main thread is
- * already parsing; a short document never starts it.
+ * pieces the other thread took. The thread starts as soon as the inputs show a long document (else with the
+ * first one, while the main thread is already parsing); short documents never start it.
  */
 import type { Root } from 'mdast';
 import { once } from 'node:events';
@@ -16,8 +16,8 @@ import { EXTRACT_WORKER_FILE } from './extract-thread.js';
 
 /**
  * How long the main thread waits for the other thread without a tree coming back before it parses the rest
- * itself: a base, and per character of the longest text (micromark reads 0.2-0.5 MB/s on the benchmark
- * machine; this allows well under a tenth of that). Only a thread that died mid-batch ever reaches it.
+ * itself: a base, and per character of the longest text (50 KB/s; micromark reads 0.2-0.5 MB/s on the
+ * benchmark machine). Only a thread that died mid-batch ever reaches it.
  */
 const STALL_BASE_MS = 10_000;
 const STALL_MS_PER_CHAR = 0.02;
