@@ -7,6 +7,8 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FailOn, FileReport, Report } from '../model.js';
+import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
+import { canUseExtractThread } from '../pipeline/extract-thread.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
 import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
@@ -26,6 +28,8 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
   sizeYoungGenerationFor(paths);
+  // Where the posts are extracted here (not on the extraction thread), the pieces of a long one use the second core.
+  if (paths.length <= 1 || !canUseExtractThread()) parsePiecesOnTwoThreads(paths);
 
   const sources = new Map<string, string>();
   const unreadable: FileReport[] = [];

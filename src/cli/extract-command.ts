@@ -1,6 +1,7 @@
 import { EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
 import { SCHEMA_VERSION, type ExtractReport } from '../model.js';
+import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
 import { renderExtractText } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { collectInputs, reportProblems } from './inputs.js';
@@ -12,6 +13,7 @@ import type { Io } from './run.js';
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
+  parsePiecesOnTwoThreads(files);
   const report: ExtractReport = { schemaVersion: SCHEMA_VERSION, tool: { name: 'linkrot', version: VERSION }, summary: { files: 0, links: 0 }, files: [] };
   for (const path of files) {
     try {

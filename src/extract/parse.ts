@@ -28,9 +28,41 @@ export interface ParseOptions {
   pieceChars?: number;
 }
 
+/**
+ * Parses independent Markdown texts, each exactly as `parseSource` does, in the order given, possibly on
+ * another thread (the CLI installs one, see pipeline/piece-thread.ts). Used for the pieces of a long document.
+ */
+export type BatchParser = (sources: readonly string[]) => Root[];
+
+/**
+ * Characters (of the pieces, all together) below which a batch is parsed here. A second thread loads its own
+ * parser and runs it cold: measured on the 2-core benchmark machine (alternating runs of `linkrot extract`),
+ * the 1 MB benchmark document took 0.89x the wall time and 1.23x the CPU with it, a 214 KB awesome-list 1.6x
+ * the wall time.
+ */
+export const BATCH_MIN_CHARS = 256 * 1024;
+
+let batchParser: BatchParser | undefined;
+
+/** Install (or, with undefined, remove) the parser that the pieces of long documents are handed to. */
+export function useBatchParser(parser: BatchParser | undefined): void {
+  batchParser = parser;
+}
+
+/** One text parsed alone (GFM, YAML front matter), positions as micromark gives them. */
+export function parseSource(source: string): Root {
+  return processor.parse(source);
+}
+
+/** Each text parsed alone: by the installed batch parser when the texts are long enough, else here. */
+function parseAll(sources: readonly string[]): Root[] {
+  if (batchParser && sources.length > 1 && sources.reduce((sum, source) => sum + source.length, 0) >= BATCH_MIN_CHARS) return batchParser(sources);
+  return sources.map(parseSource);
+}
+
 /** Parse Markdown (GFM, YAML front matter) into mdast; every node gets a position (see below). */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
-  const tree = parseInPieces(text, options.pieceChars ?? DEFAULT_PIECE_CHARS) ?? processor.parse(text);
+  const tree = parseInPieces(text, options.pieceChars ?? DEFAULT_PIECE_CHARS) ?? parseSource(text);
   placeUnpositioned(tree, text);
   return tree;
 }
@@ -54,7 +86,8 @@ interface Label {
  * parsed whole (too short, no cut point, or a label this code cannot restate).
  *
  * A piece is parsed alone; if it ends inside a fenced code block or an HTML block of kind 1-5 (which can
- * span blank lines), it is joined to the next piece and parsed again. Link and footnote definitions are
+ * span blank lines), it is joined to the next piece and parsed again. In a long document with a batch parser
+ * installed, the pieces are parsed as one batch first (on two threads), the joins after. Link and footnote definitions are
  * global: a piece that may use a label defined in another piece is parsed again with a definition of that
  * label before it (after it for the first piece, which may hold front matter). The extra definitions are
  * dropped from the tree; positions are moved back into the document.
@@ -69,14 +102,17 @@ export function parseInPieces(text: string, pieceChars: number): Root | undefine
   if (bounds.length < 2) return undefined;
   bounds.push(text.length);
 
+  // With a batch parser, every stretch between two bounds is parsed at once (most are pieces as they are);
+  // without one, a stretch joined to the next is never parsed alone.
+  const stretches = batchParser && text.length >= BATCH_MIN_CHARS ? parseAll(bounds.slice(1).map((end, index) => text.slice(bounds[index], end))) : [];
   const pieces: Piece[] = [];
   for (let index = 0; index < bounds.length - 1; ) {
     const start = bounds[index] ?? 0;
     let next = index + 1;
-    let tree = processor.parse(text.slice(start, bounds[next]));
+    let tree = stretches[index] ?? parseSource(text.slice(start, bounds[next]));
     while (next < bounds.length - 1 && endsOpen(tree, text, start, bounds[next] ?? text.length)) {
       next++;
-      tree = processor.parse(text.slice(start, bounds[next]));
+      tree = parseSource(text.slice(start, bounds[next]));
     }
     pieces.push({ start, end: bounds[next] ?? text.length, tree });
     index = next;
@@ -85,10 +121,14 @@ export function parseInPieces(text: string, pieceChars: number): Root | undefine
 
   const labels = collectLabels(pieces, text);
   if (!labels) return undefined;
-  for (const [index, piece] of pieces.entries()) {
+  const relabelled = pieces.flatMap((piece, index) => {
     const needed = foreignLabels(piece, labels, text);
-    if (needed.length > 0) piece.tree = parseWithLabels(text.slice(piece.start, piece.end), needed, index === 0);
-  }
+    return needed.length > 0 ? [{ piece, labelled: withLabels(text.slice(piece.start, piece.end), needed, index === 0) }] : [];
+  });
+  const trees = parseAll(relabelled.map(({ labelled }) => labelled.source));
+  relabelled.forEach(({ piece, labelled }, index) => {
+    piece.tree = labelled.finish(trees[index] ?? parseSource(labelled.source));
+  });
   return join(pieces, text);
 }
 
@@ -199,20 +239,30 @@ function foreignLabels(piece: Piece, labels: Map<string, Label>, text: string): 
   return needed;
 }
 
-/** Parse a piece with fake definitions before it (after it for the first piece), then drop them. */
-function parseWithLabels(source: string, labels: Label[], first: boolean): Root {
+/**
+ * A piece with fake definitions before it (after it for the first piece): the text to parse, and what turns
+ * its tree into the piece's (the fakes dropped, positions moved back).
+ */
+function withLabels(piece: string, labels: Label[], first: boolean): { source: string; finish: (tree: Root) => Root } {
   const fakes = labels.map((label) => label.line).join('\n\n');
   if (first) {
-    const tree = processor.parse(`${source}\n\n${fakes}\n`);
-    tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
-    return tree;
+    return {
+      source: `${piece}\n\n${fakes}\n`,
+      finish: (tree) => {
+        tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < piece.length);
+        return tree;
+      },
+    };
   }
   const prefix = `${fakes}\n\n`;
-  const tree = processor.parse(prefix + source);
-  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? prefix.length) >= prefix.length);
-  const lines = countLineEndings(prefix);
-  shift(tree, -prefix.length, -lines);
-  return tree;
+  return {
+    source: prefix + piece,
+    finish: (tree) => {
+      tree.children = tree.children.filter((node) => (node.position?.start.offset ?? prefix.length) >= prefix.length);
+      shift(tree, -prefix.length, -countLineEndings(prefix));
+      return tree;
+    },
+  };
 }
 
 /** One root holding every piece's blocks, positions moved to the document. */

@@ -95,8 +95,12 @@ const HTML_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+/** What every start of HTML_KINDS begins with: most lines fail here, before the five patterns are tried. */
+const HTML_OPEN = /^ {0,3}</;
+
 /** When `text` starts an HTML block of kind 1-5: its end condition, and the text after the start. */
 export function htmlBlockStart(text: string): { end: RegExp; after: string } | undefined {
+  if (!HTML_OPEN.test(text)) return undefined;
   for (const [start, end] of HTML_KINDS) {
     const opened = start.exec(text);
     if (opened) return { end, after: text.slice(opened[0].length) };

@@ -8,7 +8,8 @@
 //   parts without that index, and undici's proxy agent calls `connect` itself: this is how that bug showed.
 // - `thread`: the extraction thread started (its script is a bundle of its own).
 // - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out).
-// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4).
+// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
+// an idle machine.
 import { EventEmitter } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import dns from 'node:dns';
@@ -34,7 +35,11 @@ dns.promises.lookup = async (hostname) => {
 };
 
 const cores = Number(process.env.LINKROT_OBSERVE_CORES ?? '');
-if (cores > 0) os.availableParallelism = () => cores;
+// With the cores, an idle machine: the pieces of a long document go to a second thread only when a core is free.
+if (cores > 0) {
+  os.availableParallelism = () => cores;
+  os.loadavg = () => [0, 0, 0];
+}
 syncBuiltinESMExports();
 
 // undici's lib/api/index.js: the methods its index assigns to Dispatcher.prototype.
