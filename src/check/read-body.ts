@@ -44,6 +44,17 @@ function decoderFor(contentType: string | undefined): TextDecoder {
   }
 }
 
+/**
+ * Reads a body's text as it arrives and says when it has seen enough: the rest is then not read into the sample
+ * (see `BodyCollector`). The text kept is what the watcher read, and it may put what it made of it on the sample.
+ */
+export interface BodyWatcher {
+  /** The next piece of text; true once nothing more is needed (later pieces are not given). */
+  write(text: string): boolean;
+  /** The body ended or the watcher had enough: `make` builds the sample from the text the watcher keeps. */
+  finish(make: (text: string) => BodySample): BodySample;
+}
+
 export interface BodyHeaders {
   contentEncoding?: string | undefined;
   contentType?: string | undefined;
@@ -62,14 +73,22 @@ export class BodyCollector {
   #bytes = 0;
   #compressedBytes = 0;
   #truncated = false;
+  /** The watcher had enough before the end of the body (or the limit). */
+  #enough = false;
   #settled = false;
+  /** Given a watcher: the text is decoded piece by piece and handed to it. */
+  readonly #watcher: BodyWatcher | undefined;
+  readonly #streamDecoder: TextDecoder | undefined;
   #resolve!: (sample: BodySample) => void;
   #reject!: (error: unknown) => void;
   readonly result: Promise<BodySample>;
 
-  constructor(limit: number, headers: BodyHeaders) {
+  constructor(limit: number, headers: BodyHeaders, watcher?: BodyWatcher) {
     this.#limit = limit;
     this.#decoder = decoderFor(headers.contentType);
+    this.#watcher = watcher;
+    // A decoder of its own: a streaming decode keeps the state of a character cut between two chunks.
+    this.#streamDecoder = watcher === undefined ? undefined : new TextDecoder(this.#decoder.encoding);
     this.result = new Promise<BodySample>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -85,19 +104,42 @@ export class BodyCollector {
     }
   }
 
-  /** Keep what fits; true when the limit is reached. */
+  /** Keep what fits; true when the limit is reached (or the watcher has had enough). */
   #take(chunk: Buffer): boolean {
     if (this.#truncated) return true;
     const room = this.#limit - this.#bytes;
     if (chunk.length > room) {
-      if (room > 0) this.#chunks.push(chunk.subarray(0, room));
+      if (room > 0) this.#keep(chunk.subarray(0, room));
       this.#bytes = this.#limit;
       this.#truncated = true;
       return true;
     }
-    this.#chunks.push(chunk);
     this.#bytes += chunk.length;
+    if (this.#keep(chunk)) {
+      this.#truncated = true;
+      this.#enough = true;
+      return true;
+    }
     return false;
+  }
+
+  /** One piece into the sample; true when the watcher has had enough. */
+  #keep(piece: Buffer): boolean {
+    if (this.#watcher === undefined) {
+      this.#chunks.push(piece);
+      return false;
+    }
+    return this.#watcher.write(this.#streamDecoder!.decode(piece, { stream: true }));
+  }
+
+  /** True when reading stopped because the watcher had seen enough, before the end and the limit. */
+  get stoppedEarly(): boolean {
+    return this.#enough;
+  }
+
+  /** Bytes read into the sample so far (after decompression). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** One chunk of the body as received (ignored once the sample is decided). */
@@ -126,6 +168,12 @@ export class BodyCollector {
     if (this.#settled) return;
     this.#settled = true;
     this.#decompressor?.destroy();
+    const watcher = this.#watcher;
+    if (watcher !== undefined) {
+      if (!this.#enough) watcher.write(this.#streamDecoder!.decode());
+      this.#resolve(watcher.finish((text) => ({ text, bytes: this.#bytes, truncated: this.#truncated })));
+      return;
+    }
     const text = this.#decoder.decode(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#bytes));
     this.#chunks.length = 0;
     this.#resolve({ text, bytes: this.#bytes, truncated: this.#truncated });

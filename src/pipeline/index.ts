@@ -29,6 +29,7 @@ import {
   followUpsFor,
   loadRules,
   requestFor,
+  watchPage,
   type DiagnoseSettings,
   type KnownDeadFamily,
 } from '../diagnose/index.js';
@@ -143,6 +144,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     });
   const fetcher = createFetcher(settings, {
     dispatcher,
+    // Pages are scanned as they arrive, and read only as far as the content checks need.
+    watchBody: watchPage,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { HtmlScanner, scanEveryCharacter, scanHtml, type HtmlFacts } from '../../src/diagnose/html-scan.js';
+
+/** Pieces of markup whose meeting points are where a scanner that skips script and style could go wrong. */
+const PIECES = [
+  '<script>', '</script>', '<SCRIPT type="module">', '</script >', '</scriptx>', '</script/>', '<script/>', '<script />',
+  '<style>', '</STYLE>', '<title>', '</title>', '<textarea>', '</textarea>', '<xmp>', '</xmp>', '<!--', '-->', '<!-->',
+  '<!--->', '<![CDATA[', ']]>', '<!doctype html>', '<!-x>', '<?php echo 1 ?>', '<p>', '</p>', '<h1>', '</h1>', '<h2 id="s">',
+  '</h2>', '<a title="<script>">', "<a title='x>y'>", '<a b=<script>>', '<a =x>', '<a ="x>y" >', '<div id="x">', '<a name=n>',
+  '<br/>', '<br //>', '<', '>', '</', '</ div>', '</>', 'Words of text ', '&amp;', '&lt;/script>', ' \n\t ', '<nav>', '</nav>',
+  '<svg>', '</svg>', '"', "'", '=', '/', 'not found', '<header>', '</header>', '<article>', '</article>',
+  '<a title="a>b<script>c">', '<a ="x><script>" >', "<img alt='x><style>' src=y>", '<a href=x>y<script>z>', '<p title = "<!--">',
+  '<textarea/>', '<xmp />', '<textarea a=b/>', 'x &nbsp; y', '<title a="</title>">',
+];
+
+function randomPage(random: () => number): string {
+  let html = '';
+  const count = Math.floor(random() * 40);
+  for (let i = 0; i < count; i += 1) html += PIECES[Math.floor(random() * PIECES.length)];
+  return html;
+}
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const plain = (facts: HtmlFacts) => ({ ...facts, anchors: [...facts.anchors] });
+
+describe('the HTML scanner', () => {
+  it('agrees with htmlparser2 reading every character, however script, style, comments and attributes meet', () => {
+    const random = seeded(11);
+    for (let round = 0; round < 8000; round += 1) {
+      const html = randomPage(random);
+      expect(plain(scanHtml(html)), JSON.stringify(html)).toEqual(plain(scanEveryCharacter(html)));
+    }
+  });
+
+  it('gives the same facts for a page that arrives in pieces, cut anywhere', () => {
+    const random = seeded(5);
+    for (let round = 0; round < 2000; round += 1) {
+      const html = randomPage(random);
+      const scanner = new HtmlScanner(false);
+      let at = 0;
+      while (at < html.length) {
+        const next = Math.min(html.length, at + 1 + Math.floor(random() * 12));
+        scanner.write(html.slice(at, next));
+        at = next;
+      }
+      expect(plain(scanner.end()), JSON.stringify(html)).toEqual(plain(scanEveryCharacter(html)));
+      expect(scanner.scanned).toBe(html);
+    }
+  });
+});
