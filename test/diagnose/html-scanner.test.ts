@@ -55,3 +55,19 @@ describe('the HTML scanner', () => {
     }
   });
 });
+
+describe('fragment targets', () => {
+  it('are the ids and anchor names of elements, not of markup in a script string, a style or a comment', async () => {
+    const { checkFragment } = await import('../../src/diagnose/fragments.js');
+    const page =
+      '<html><head><script>var tpl = \'<h2 id="from-script">x</h2><a name="named-in-script">\';</script><style>#from-style{}</style></head>' +
+      '<body><!-- <h2 id="in-comment">old</h2> --><h2 id="install">Install</h2><a name="usage">Usage</a><p title=\'<b id="in-attribute">\'>x</p></body></html>';
+    const scanner = new HtmlScanner(false);
+    scanner.write(page);
+    const facts = scanner.end();
+    expect([...facts.anchors]).toEqual(['install', 'usage']);
+    expect(checkFragment('install', facts, false)).toEqual({ found: true });
+    expect(checkFragment('usage', facts, false)).toEqual({ found: true });
+    for (const hidden of ['from-script', 'named-in-script', 'in-comment', 'in-attribute']) expect(checkFragment(hidden, facts, false).found).toBe(false);
+  });
+});
