@@ -386,6 +386,8 @@ class ScanState {
   endsInSpace = true;
   /** `text` has two spaces in a row somewhere (else it is collapsed but for its ends). */
   textCollapses = false;
+  /** `text` ends with a space. */
+  textEndsInSpace = false;
   /** Where the parser last opened a script or style (its `>`); -1 once it is closed. */
   rawOpenedAt = -1;
   /**
@@ -488,9 +490,11 @@ class ScanState {
     }
     const collapsed = collapsedAlready ? data : data.replace(WHITE_SPACE, ' ');
     if (this.text.length < TEXT_CAP) {
-      // Pieces are collapsed: two spaces in a row can only meet where one ends and the next begins.
-      if (!separate && collapsed.charCodeAt(0) === 0x20 && this.text.charCodeAt(this.text.length - 1) === 0x20) this.textCollapses = true;
+      // Pieces are collapsed: two spaces in a row can only meet where one ends and the next begins. (Reading the
+      // end of `text` itself would flatten the string built so far on every piece.)
+      if (!separate && this.textEndsInSpace && collapsed.charCodeAt(0) === 0x20) this.textCollapses = true;
       this.text += separate ? ` ${collapsed}` : collapsed;
+      this.textEndsInSpace = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
     }
     if (this.chromeDepth === 0) {
       this.mainTextLength += length;
