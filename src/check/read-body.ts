@@ -55,6 +55,55 @@ export interface BodyWatcher {
   finish(make: (text: string) => BodySample): BodySample;
 }
 
+/**
+ * Decodes a body piece by piece, as a streaming `TextDecoder` does. UTF-8 (nearly every page) is cut at character
+ * boundaries and each piece decoded by Buffer's decoder: TextDecoder's streaming mode took half again as long.
+ */
+export class PieceDecoder {
+  readonly #other: TextDecoder | undefined;
+  /** The start of a character cut by the end of the last piece. */
+  #pending: Buffer | undefined;
+  #first = true;
+
+  constructor(encoding: string) {
+    this.#other = encoding === 'utf-8' ? undefined : new TextDecoder(encoding);
+  }
+
+  decode(piece: Buffer): string {
+    if (this.#other !== undefined) return this.#other.decode(piece, { stream: true });
+    const bytes = this.#pending === undefined ? piece : Buffer.concat([this.#pending, piece]);
+    const cut = characterBoundary(bytes);
+    this.#pending = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined;
+    return this.#withoutBom(bytes.toString('utf8', 0, cut));
+  }
+
+  /** What is left at the end of the body. */
+  end(): string {
+    if (this.#other !== undefined) return this.#other.decode();
+    const rest = this.#pending;
+    this.#pending = undefined;
+    return rest === undefined ? '' : this.#withoutBom(rest.toString('utf8'));
+  }
+
+  /** A byte order mark opening the body is no text (TextDecoder drops it too). */
+  #withoutBom(text: string): string {
+    if (!this.#first || text === '') return text;
+    this.#first = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+}
+
+/** Where the last complete UTF-8 character of `bytes` ends: before a multi-byte character the bytes cut short. */
+function characterBoundary(bytes: Buffer): number {
+  const end = bytes.length;
+  let lead = end - 1;
+  while (lead >= 0 && lead > end - 4 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return end;
+  const first = bytes[lead]!;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length > end ? lead : end;
+}
+
 export interface BodyHeaders {
   contentEncoding?: string | undefined;
   contentType?: string | undefined;
@@ -78,7 +127,7 @@ export class BodyCollector {
   #settled = false;
   /** Given a watcher: the text is decoded piece by piece and handed to it. */
   readonly #watcher: BodyWatcher | undefined;
-  readonly #streamDecoder: TextDecoder | undefined;
+  readonly #streamDecoder: PieceDecoder | undefined;
   #resolve!: (sample: BodySample) => void;
   #reject!: (error: unknown) => void;
   readonly result: Promise<BodySample>;
@@ -88,7 +137,7 @@ export class BodyCollector {
     this.#decoder = decoderFor(headers.contentType);
     this.#watcher = watcher;
     // A decoder of its own: a streaming decode keeps the state of a character cut between two chunks.
-    this.#streamDecoder = watcher === undefined ? undefined : new TextDecoder(this.#decoder.encoding);
+    this.#streamDecoder = watcher === undefined ? undefined : new PieceDecoder(this.#decoder.encoding);
     this.result = new Promise<BodySample>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -129,7 +178,7 @@ export class BodyCollector {
       this.#chunks.push(piece);
       return false;
     }
-    return this.#watcher.write(this.#streamDecoder!.decode(piece, { stream: true }));
+    return this.#watcher.write(this.#streamDecoder!.decode(piece));
   }
 
   /** True when reading stopped because the watcher had seen enough, before the end and the limit. */
@@ -170,7 +219,7 @@ export class BodyCollector {
     this.#decompressor?.destroy();
     const watcher = this.#watcher;
     if (watcher !== undefined) {
-      if (!this.#enough) watcher.write(this.#streamDecoder!.decode());
+      if (!this.#enough) watcher.write(this.#streamDecoder!.end());
       this.#resolve(watcher.finish((text) => ({ text, bytes: this.#bytes, truncated: this.#truncated })));
       return;
     }
