@@ -164,9 +164,7 @@ export class HtmlScanner {
   /** The script or style element whose content is being skipped. */
   #raw: string | undefined;
   #settled = false;
-  /** Page index minus parser position, for the piece being handed over (skips make them differ). */
-  #delta = 0;
-  readonly #state = new ScanState((start) => opensRawText(this.#html, start + this.#delta));
+  readonly #state = new ScanState();
   readonly #parser: Parser;
 
   constructor(settle: boolean) {
@@ -199,7 +197,6 @@ export class HtmlScanner {
   /** Hand the markup up to `to` to the parser; settles when the facts are. */
   #handOver(to: number): void {
     if (to <= this.#unwritten) return;
-    this.#delta = this.#unwritten - this.#written;
     this.#parser.write(this.#html.slice(this.#unwritten, to));
     this.#written += to - this.#unwritten;
     this.#unwritten = to;
@@ -268,12 +265,6 @@ export class HtmlScanner {
       }
     }
   }
-}
-
-/** Whether the opening tag at `lt` leaves the tokenizer reading raw text (it does not close itself). */
-function opensRawText(html: string, lt: number): boolean {
-  const tag = openTagEnd(html, lt);
-  return tag !== undefined && !tag.selfClosing;
 }
 
 /** htmlparser2's white space in markup. */
@@ -396,9 +387,8 @@ class ScanState {
    */
   escapable: string | undefined;
   #parser: Parser | undefined;
-
-  /** `opensRawText(start)`: the opening tag at that parser position does not close itself. */
-  constructor(private readonly opensRawText: (start: number) => boolean) {}
+  /** The tag being opened closed itself (`<xmp />`): the tokenizer reads on as markup, not as raw text. */
+  #selfClosing = false;
 
   /** Everything a check can read is known (see `HtmlScanner`). */
   settled(): boolean {
@@ -433,12 +423,23 @@ class ScanState {
       },
       { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
     );
+    // The parser tells its handler a self-closing tag only in foreign content: learn it from the tokenizer's call.
+    const parser = this.#parser as unknown as { onselfclosingtag(endIndex: number): void };
+    const selfClosing = parser.onselfclosingtag.bind(parser);
+    parser.onselfclosingtag = (endIndex) => {
+      this.#selfClosing = true;
+      try {
+        selfClosing(endIndex);
+      } finally {
+        this.#selfClosing = false;
+      }
+    };
     return this.#parser;
   }
 
   onopentag(name: string, attributes: Record<string, string>): void {
-    if (name === 'script' || name === 'style') this.rawOpenedAt = this.#parser!.endIndex;
-    else if ((name === 'textarea' || name === 'xmp') && this.opensRawText(this.#parser!.startIndex)) this.escapable = '';
+    if (name === 'script' || name === 'style') this.rawOpenedAt = this.#selfClosing ? -1 : this.#parser!.endIndex;
+    else if ((name === 'textarea' || name === 'xmp') && !this.#selfClosing) this.escapable = '';
     const id = attributes['id'];
     if (id !== undefined && id !== '') this.anchors.add(id);
     const anchorName = attributes['name'];
@@ -613,7 +614,7 @@ export function isHtml(contentType: string | undefined, sample: string | undefin
  * tested against (it must agree on any markup).
  */
 export function scanEveryCharacter(html: string): HtmlFacts {
-  const state = new ScanState((start) => opensRawText(html, start));
+  const state = new ScanState();
   const parser = state.parser();
   parser.write(html);
   parser.end();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../bench/random.mjs';
 import { PieceDecoder } from '../../src/check/read-body.js';
 
 /** Characters of 1 to 4 bytes, a byte order mark, and bytes that are no UTF-8 at all. */
@@ -7,11 +8,8 @@ const INVALID = [Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xe2, 0x
 
 describe('the piece decoder', () => {
   it('decodes a body cut anywhere as TextDecoder decodes it whole', () => {
-    let seed = 3;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const draw = createRandom(3);
+    const random = (n: number): number => Math.floor(draw() * n);
     for (let round = 0; round < 3000; round += 1) {
       const pieces: Buffer[] = [];
       const count = random(14);

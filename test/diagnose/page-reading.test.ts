@@ -10,26 +10,20 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, DEFAULT_CHECK_SETTINGS } from '../../src/check/index.js';
 import { DEFAULT_CONTENT_BODY_BYTES, diagnose, followUpsFor, requestFor, watchPage } from '../../src/diagnose/index.js';
 import type { CheckResult, Report } from '../../src/model.js';
 import { runCli } from '../cli/run-cli.js';
-import { startServer, type TestServer } from '../helpers/servers.js';
+import { useCleanup } from '../check/helpers.js';
+import type { TestServer } from '../helpers/servers.js';
 import { link, SETTINGS } from './helpers.js';
 
+const cleanup = useCleanup();
+/** One keep-alive agent per test, as the binary has one dispatcher per run. */
 let agent: Agent;
-let server: TestServer | undefined;
-
-beforeAll(() => {
-  agent = new Agent({ connect: { timeout: 5_000 } });
-});
-afterAll(async () => {
-  await agent.close();
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+beforeEach(() => {
+  agent = cleanup.track(new Agent({ connect: { timeout: 5_000 } }));
 });
 
 const PARAGRAPH = '<p>Gradient descent follows the slope of the loss downhill, one small step at a time, until it flattens out.</p>\n';
@@ -72,7 +66,7 @@ const LOST_PAGE = `<!doctype html><html><head><title>Example Blog</title><script
 async function startSite(sockets: Map<string, Socket>): Promise<TestServer> {
   const big = article(2 * 1024 * 1024);
   const normal = article(90 * 1024);
-  return startServer((request, response) => {
+  return cleanup.serve((request, response) => {
     const path = request.url ?? '/';
     sockets.set(path, request.socket);
     if (path === '/big') send(response, big);
@@ -98,7 +92,7 @@ async function check(url: string): Promise<{ result: CheckResult; state: string;
 describe('pages read as far as the checks need', () => {
   it('stops reading a 2 MB page once its title, heading, opening and text are known, and drops the rest as the limit would have', async () => {
     const sockets = new Map<string, Socket>();
-    server = await startSite(sockets);
+    const server = await startSite(sockets);
     const { result, state, reason } = await check(`${server.origin}/big`);
     expect([state, reason]).toEqual(['alive', 'ok']);
     expect(result.body?.truncated).toBe(true);
@@ -115,7 +109,7 @@ describe('pages read as far as the checks need', () => {
 
   it('drains the rest of a 90 KB page unread, so its connection serves the next page', async () => {
     const sockets = new Map<string, Socket>();
-    server = await startSite(sockets);
+    const server = await startSite(sockets);
     const first = await check(`${server.origin}/article-1`);
     const second = await check(`${server.origin}/article-2`);
     expect([first.state, second.state]).toEqual(['alive', 'alive']);
@@ -126,7 +120,7 @@ describe('pages read as far as the checks need', () => {
 
   it('still finds a not-found page whose message comes after 60 KB of inline script', async () => {
     const sockets = new Map<string, Socket>();
-    server = await startSite(sockets);
+    const server = await startSite(sockets);
     expect(LOST_PAGE.length).toBeGreaterThan(60_000);
     const { result, state, reason } = await check(`${server.origin}/lost/old-post`);
     expect([state, reason]).toEqual(['dead', 'soft-404']);
@@ -136,10 +130,10 @@ describe('pages read as far as the checks need', () => {
 
   it('gives the same verdicts through the built binary', async () => {
     const sockets = new Map<string, Socket>();
-    server = await startSite(sockets);
+    const server = await startSite(sockets);
     const dir = await mkdtemp(join(tmpdir(), 'linkrot-page-reading-'));
     try {
-      const urls = ['/big', '/article-1', '/article-2', '/lost/old-post'].map((path) => `${server!.origin}${path}`);
+      const urls = ['/big', '/article-1', '/article-2', '/lost/old-post'].map((path) => `${server.origin}${path}`);
       await writeFile(join(dir, 'post.md'), urls.map((url, index) => `Link ${index}: [read](${url})\n`).join('\n'));
       const output = join(dir, 'report.json');
       const run = await runCli(['check', dir, '--format', 'json', '--output', output, '--allow-private', '--no-archive']);
