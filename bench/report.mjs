@@ -128,6 +128,7 @@ function targetLines(scenario) {
   // The 1.5 s and 150 MB targets are the main scenario's; elsewhere the figures are reported, not judged.
   if (!main) lines.splice(0, lines.length, `whole process ${seconds(s.wallMs)}, peak RSS ${s.peakRssMb} MB, 429s provoked ${s.limit429}, most in flight per host ${s.mostInFlight}, false dead ${s.falseDead}`);
   const floor = scenario.tools.find((tool) => tool.reference === true);
+  if (floor !== undefined && scenario.spec.name === 'pages') lines.push(...pagesLines(linkrot, floor, mark));
   if (floor !== undefined && main) {
     const f = summarize(floor);
     lines.push(
@@ -154,6 +155,21 @@ function targetLines(scenario) {
     );
   }
   return lines;
+}
+
+/** The pages scenario's targets (issue 15): linkrot with content checks on against the floor, and its memory. */
+export const PAGES_TARGETS = Object.freeze({ floorRatio: 1.5, peakRssMb: 180 });
+
+/** linkrot against the floor round by round (the same round's runs drift together), and its peak RSS. */
+function pagesLines(linkrot, floor, mark) {
+  const ratios = linkrot.runs.flatMap((run, round) => (floor.runs[round] === undefined ? [] : [run.wallMs / floor.runs[round].wallMs]));
+  const peak = summarize(linkrot).peakRssMb;
+  const rounds = linkrot.runs.map((run, round) => `${seconds(run.wallMs)} / ${floor.runs[round] === undefined ? '?' : seconds(floor.runs[round].wallMs)}`);
+  const ratio = median(ratios);
+  return [
+    `linkrot / floor, round by round: ${rounds.join(', ')} = ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}; median of the per-round ratios ${ratio.toFixed(2)}× vs ≤ ${PAGES_TARGETS.floorRatio}×: ${mark(ratio <= PAGES_TARGETS.floorRatio)}`,
+    `linkrot peak RSS ${peak} MB vs ≤ ${PAGES_TARGETS.peakRssMb} MB: ${mark(peak <= PAGES_TARGETS.peakRssMb)}`,
+  ];
 }
 
 /**
@@ -262,6 +278,7 @@ export function renderMarkdown(results) {
     `- **mix**: 600 links in 30 posts over 40 hosts. On 36 hosts each URL is \`ok\` or, with these shares, ${Object.entries(MIX_WEIGHTS).map(([k, v]) => `${k} ${Math.round(v * 100)} %`).join(', ')}; ` +
       `the last 4 hosts answer every URL the same way: ${MIX_HOST_MODES.join(', ')}.`,
   );
+  out.push('- **pages**: the main shape (2,000 alive links, 100 posts, 40 hosts) with real-sized pages: each article ~90 KB (an inline `<style>` of ~10 KB and `<script>` of ~20 KB in its head, header and nav, an `<article>` with its `<h1>` and 120 paragraphs with links, an aside, a footer; `bench/article-page.mjs`). linkrot against the floor, no peers.');
   out.push(`- **load**: 20,000 links in 200 posts over 500 hosts; ${Object.entries(LOAD_WEIGHTS).map(([k, v]) => `${k} ${Math.round(v * 100)} %`).join(', ')}, the rest ok. linkrot only.`);
   out.push('- **archive-down**: 60 dead links (404) in 6 posts over 10 hosts, linkrot with archive.org unreachable (refused; reset) against the same run with `--no-archive`. linkrot only.');
   out.push('');

@@ -2,7 +2,7 @@
  * `npm run bench`: linkrot against its peers on a simulated web (loopback only), then linkrot alone under load.
  * Prints the tables and writes them to BENCHMARKS.md.
  *
- *   node bench/run.mjs [--runs N] [--only main,mix,load,archive-down] [--no-peers] [--no-mlc] [--no-write]
+ *   node bench/run.mjs [--runs N] [--only main,mix,pages,load,archive-down] [--no-peers] [--no-mlc] [--no-write]
  *
  * A partial run (`--only`) rewrites only its scenarios' sections of BENCHMARKS.md.
  */
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured } from './measure.mjs';
 import { describeMachine, FLOOR_NAME, renderMarkdown, renderText } from './report.mjs';
-import { ARCHIVE_DOWN, buildScenario, LOAD, MAIN, MIX, writeScenario } from './scenarios.mjs';
+import { ARCHIVE_DOWN, buildScenario, LOAD, MAIN, MIX, PAGES, writeScenario } from './scenarios.mjs';
 import { accountStates, scoreRows } from './score.mjs';
 import { DEFAULT_HOST_LIMIT, DEFAULT_LATENCY_MS, hostAddress, startSimWeb, startUnreachableArchive, warmUp } from './sim-web.mjs';
 import {
@@ -39,7 +39,9 @@ const CAP_MS = { linkrot: 300_000, extract: 60_000, linkinator: 180_000, mlc: 24
 /** Whole-bench hard stop for the simulated web. */
 const WEB_HARD_TIMEOUT_MS = 40 * 60_000;
 
-const ALL_SCENARIOS = [MAIN.name, MIX.name, LOAD.name, ARCHIVE_DOWN.name];
+const ALL_SCENARIOS = [MAIN.name, MIX.name, PAGES.name, LOAD.name, ARCHIVE_DOWN.name];
+/** Scenarios measured against the floor (plain undici on the same URLs), round by round. */
+const WITH_FLOOR = new Set([MAIN.name, PAGES.name]);
 
 const { values } = parseArgs({
   options: {
@@ -77,12 +79,13 @@ async function main() {
     scenarios: [],
   };
 
-  const small = [MAIN, MIX].filter((spec) => only.has(spec.name));
+  const small = [MAIN, MIX, PAGES].filter((spec) => only.has(spec.name));
   if (small.length > 0) {
     const addresses = Array.from({ length: MAIN.hosts }, (_, i) => hostAddress(i, MAIN.hosts));
     const web = await startSimWeb({ addresses, hardTimeoutMs: WEB_HARD_TIMEOUT_MS });
     try {
-      for (const spec of small) results.scenarios.push(await runScenario(web, spec, addresses, { withPeers, settings }));
+      // The pages scenario measures linkrot's content checks against the floor: no peers.
+      for (const spec of small) results.scenarios.push(await runScenario(web, spec, addresses, { withPeers: withPeers && spec !== PAGES, settings }));
     } finally {
       await web.close();
     }
@@ -224,7 +227,7 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
   // Every tool meets a warm web: a cold one takes its first visitor's CPU (see warmUp).
   await warmUp(web, scenario.links.map((link) => link.url));
 
-  const repeat = spec.name === 'main' ? runs : 1;
+  const repeat = WITH_FLOOR.has(spec.name) ? runs : 1;
   const extractFile = path.join(out, `${spec.name}-extract.json`);
   const reportFile = path.join(out, `${spec.name}-linkrot.json`);
   const contenders = [
@@ -245,7 +248,7 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
       read: (run) => ({ score: scoreRows(parseLinkinator(run.stdout), scenario.links) }),
     });
   }
-  if (spec.name === 'main') {
+  if (WITH_FLOOR.has(spec.name)) {
     // The floor: plain undici fetching the same URLs, 8 per host (see floor-client.mjs). Not a checker: it
     // judges nothing, and its row says what this machine allows, the reference for linkrot's own cost.
     const urlsFile = path.join(out, `${spec.name}-urls.json`);

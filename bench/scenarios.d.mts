@@ -7,6 +7,8 @@ export interface ScenarioSpec {
   posts: number;
   links: number;
   seed: number;
+  /** Working pages answer real-sized articles (the `pages` scenario). */
+  realPages?: boolean;
 }
 export interface ScenarioLink {
   url: string;
@@ -23,6 +25,7 @@ export interface Scenario {
 }
 export declare const MAIN: Readonly<ScenarioSpec>;
 export declare const MIX: Readonly<ScenarioSpec>;
+export declare const PAGES: Readonly<ScenarioSpec>;
 export declare const LOAD: Readonly<ScenarioSpec>;
 export declare const ARCHIVE_DOWN: Readonly<ScenarioSpec>;
 export declare const MIX_WEIGHTS: Readonly<Record<string, number>>;

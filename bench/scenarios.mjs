@@ -5,12 +5,18 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createRandom } from './random.mjs';
 import { TRUTH_BY_MODE } from './sim-web.mjs';
 
 /** 2,000 alive links in 100 posts over 40 hosts: the speed and politeness scenario. */
 export const MAIN = Object.freeze({ name: 'main', hosts: 40, posts: 100, links: 2_000, seed: 1 });
 /** 600 links in 30 posts over 40 hosts with every failure mode: the correctness scenario. */
 export const MIX = Object.freeze({ name: 'mix', hosts: 40, posts: 30, links: 600, seed: 2 });
+/**
+ * The main scenario's shape (2,000 alive links, 100 posts, 40 hosts) with real-sized pages: every article
+ * answers ~90 KB of HTML with inline script and style (see article-page.mjs), where main's are a few hundred bytes.
+ */
+export const PAGES = Object.freeze({ name: 'pages', hosts: 40, posts: 100, links: 2_000, seed: 5, realPages: true });
 /** 20,000 links in 200 posts over 500 hosts: the load scenario. */
 export const LOAD = Object.freeze({ name: 'load', hosts: 500, posts: 200, links: 20_000, seed: 3 });
 
@@ -46,17 +52,7 @@ export const LOAD_WEIGHTS = Object.freeze({ 'gone-404': 0.04, redirect: 0.03 });
 /** The state linkrot should report: the truth, except that a working redirect is reported as `redirected`. */
 export const EXPECTED_STATE_BY_MODE = Object.freeze({ ...TRUTH_BY_MODE, redirect: 'redirected' });
 
-/** A small fast PRNG (mulberry32): the same seed gives the same posts on every machine. */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom };
 
 /**
  * Builds a scenario's links, routes and posts.
@@ -76,7 +72,9 @@ export function buildScenario(spec, addresses, origin) {
     const mode = pickMode(spec, hostIndex, random);
     const image = random() < 0.1;
     const url = `${origin(address)}${image ? `/images/figure-${i}.png` : `/${2010 + (i % 12)}/${slug(random)}-${i}`}`;
-    routes.set(url, routeFor(mode, url, routes, random, i, image));
+    const route = routeFor(mode, url, routes, random, i, image);
+    if (spec.realPages === true) route.articleSeed = spec.seed * 100_003 + i;
+    routes.set(url, route);
     links.push({ url, mode, truth: TRUTH_BY_MODE[mode], host: address, image });
   }
   clusterByHost(links, random);
@@ -97,7 +95,7 @@ export async function writeScenario(scenario, dir) {
 }
 
 function pickMode(spec, hostIndex, random) {
-  if (spec.name === 'main') return 'ok';
+  if (spec.name === 'main' || spec.name === PAGES.name) return 'ok';
   if (spec.name === ARCHIVE_DOWN.name) return 'gone-404';
   if (spec.name === 'mix') {
     const fixed = spec.hosts - MIX_HOST_MODES.length;

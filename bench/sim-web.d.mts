@@ -16,6 +16,8 @@ export interface Route {
   location?: string;
   /** Answer as an image (image/png) when the page works. */
   image?: boolean;
+  /** Answer with a real-sized article page (~90 KB, see article-page.mjs) built from this seed when the page works. */
+  articleSeed?: number;
 }
 
 export interface HostStats {

@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import net from 'node:net';
+import { articlePage } from './article-page.mjs';
 import { fetchPerHost } from './per-host.mjs';
 
 /** Added before every response (the round trip of a distant server). */
@@ -114,10 +115,11 @@ export async function startSimWeb(options) {
       return;
     }
     const agent = String(req.headers['user-agent'] ?? '');
-    later(latencyMs, () => respond(route, { res, method, count, agent, stats, path }));
+    later(latencyMs, () => respond(route, { res, method, count, agent, stats, path, address }));
   };
 
-  const respond = (route, { res, method, count, agent, stats, path }) => {
+  const respond = (route, { res, method, count, agent, stats, path, address }) => {
+    const content = (route, path) => pageOf(route, path, address);
     switch (route.mode) {
       case 'ok':
         return send(res, 200, ...content(route, path), method);
@@ -309,11 +311,23 @@ function page(title, text = title) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 }
 
-/** Headers and body of a working page: an image for image links (`route.image` or a .png path), else HTML. */
-function content(route, path) {
+/**
+ * Headers and body of a working page: an image for image links (`route.image` or a .png path), a real-sized
+ * article for a route with an `articleSeed` (built on its first request, then kept), else the small article.
+ */
+function pageOf(route, path, address) {
   if (route.image === true || path.endsWith('.png')) return [{ 'content-type': 'image/png' }, PNG];
-  return [NO_HEADERS, ARTICLE];
+  if (route.articleSeed === undefined) return [NO_HEADERS, ARTICLE];
+  let page = articles.get(route);
+  if (page === undefined) {
+    page = Buffer.from(articlePage(address, path, route.articleSeed));
+    articles.set(route, page);
+  }
+  return [NO_HEADERS, page];
 }
+
+/** The real-sized pages built so far, per route. */
+const articles = new WeakMap();
 
 const NO_HEADERS = Object.freeze({});
 

@@ -9,7 +9,8 @@ import type { CheckResult, FetchRequest, Fetcher, HttpMethod, NetworkErrorCode, 
 import { isPrivateHostname } from '../plan/index.js';
 import { HostScheduler, type HostStats } from './scheduler.js';
 import { backoffDelay, isTransientError, isTransientStatus, parseRetryAfter } from './retry.js';
-import { sendAttempt, type AttemptOutcome } from './send-request.js';
+import type { BodyWatcher } from './read-body.js';
+import { sendAttempt, type AttemptOptions, type AttemptOutcome } from './send-request.js';
 import { DEFAULT_REQUEST_HEADERS, findHostSettings, type CheckSettings } from './settings.js';
 import { parseUrl } from '../util/url.js';
 
@@ -34,6 +35,8 @@ export interface FetcherDeps {
   now?: () => number;
   random?: () => number;
   onProgress?: (done: number) => void;
+  /** A watcher for the body of a request's answer, when it wants one (see `BodyWatcher`). */
+  watchBody?: (request: FetchRequest, status: number, headers: Record<string, string>) => BodyWatcher | undefined;
 }
 
 export type StatsFetcher = Fetcher & { stats(): FetchStats };
@@ -222,6 +225,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     headers: Record<string, string>,
     retryLimit: number,
     auxiliary: boolean,
+    watch: AttemptOptions['watch'],
   ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number; originDown: string | undefined }> {
     let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
     // \`URL#origin\` is built anew on every read.
@@ -269,6 +273,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
             timeoutMs: settings.timeoutMs,
             bodyLimit,
             onConnected,
+            ...(watch === undefined ? {} : { watch }),
           });
           // Inside the slot, so the next waiting request already sees the pause and the origin's failure.
           pushBack(url.host, answer, retryNumber);
@@ -336,6 +341,8 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     }
     const bodyLimit = Math.min(Math.max(0, request.bodyBytes ?? 0), settings.maxBodyBytes);
     const forceGet = request.method === 'GET' || bodyLimit > 0;
+    const watchBody = deps.watchBody;
+    const watch = watchBody === undefined ? undefined : (status: number, headers: Record<string, string>) => watchBody(request, status, headers);
     const seen = new Set<string>([requestUrl.href]);
     let url = requestUrl;
     let hopForceGet = forceGet;
@@ -346,7 +353,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       }
       const headers = headersFor(url, requestUrl.host, request.headers);
       const auxiliary = request.auxiliary === true;
-      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers, request.retries ?? settings.retries, auxiliary);
+      const hop = await fetchHop(url, hopForceGet, bodyLimit, headers, request.retries ?? settings.retries, auxiliary, watch);
       attempts += hop.attempts;
       method = hop.method;
       const { outcome } = hop;

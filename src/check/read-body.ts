@@ -44,6 +44,66 @@ function decoderFor(contentType: string | undefined): TextDecoder {
   }
 }
 
+/**
+ * Reads a body's text as it arrives and says when it has seen enough: the rest is then not read into the sample
+ * (see `BodyCollector`). The text kept is what the watcher read, and it may put what it made of it on the sample.
+ */
+export interface BodyWatcher {
+  /** The next piece of text; true once nothing more is needed (later pieces are not given). */
+  write(text: string): boolean;
+  /** The body ended or the watcher had enough: `make` builds the sample from the text the watcher keeps. */
+  finish(make: (text: string) => BodySample): BodySample;
+}
+
+/**
+ * Decodes a body piece by piece, as a streaming `TextDecoder` does. UTF-8 (nearly every page) is cut at character
+ * boundaries and each piece decoded by Buffer's decoder: TextDecoder's streaming mode took half again as long.
+ */
+export class PieceDecoder {
+  readonly #other: TextDecoder | undefined;
+  /** The start of a character cut by the end of the last piece. */
+  #pending: Buffer | undefined;
+  #first = true;
+
+  constructor(encoding: string) {
+    this.#other = encoding === 'utf-8' ? undefined : new TextDecoder(encoding);
+  }
+
+  decode(piece: Buffer): string {
+    if (this.#other !== undefined) return this.#other.decode(piece, { stream: true });
+    const bytes = this.#pending === undefined ? piece : Buffer.concat([this.#pending, piece]);
+    const cut = characterBoundary(bytes);
+    this.#pending = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined;
+    return this.#withoutBom(bytes.toString('utf8', 0, cut));
+  }
+
+  /** What is left at the end of the body. */
+  end(): string {
+    if (this.#other !== undefined) return this.#other.decode();
+    const rest = this.#pending;
+    this.#pending = undefined;
+    return rest === undefined ? '' : this.#withoutBom(rest.toString('utf8'));
+  }
+
+  /** A byte order mark opening the body is no text (TextDecoder drops it too). */
+  #withoutBom(text: string): string {
+    if (!this.#first || text === '') return text;
+    this.#first = false;
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+}
+
+/** Where the last complete UTF-8 character of `bytes` ends: before a multi-byte character the bytes cut short. */
+function characterBoundary(bytes: Buffer): number {
+  const end = bytes.length;
+  let lead = end - 1;
+  while (lead >= 0 && lead > end - 4 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return end;
+  const first = bytes[lead]!;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length > end ? lead : end;
+}
+
 export interface BodyHeaders {
   contentEncoding?: string | undefined;
   contentType?: string | undefined;
@@ -62,14 +122,22 @@ export class BodyCollector {
   #bytes = 0;
   #compressedBytes = 0;
   #truncated = false;
+  /** The watcher had enough before the end of the body (or the limit). */
+  #enough = false;
   #settled = false;
+  /** Given a watcher: the text is decoded piece by piece and handed to it. */
+  readonly #watcher: BodyWatcher | undefined;
+  readonly #streamDecoder: PieceDecoder | undefined;
   #resolve!: (sample: BodySample) => void;
   #reject!: (error: unknown) => void;
   readonly result: Promise<BodySample>;
 
-  constructor(limit: number, headers: BodyHeaders) {
+  constructor(limit: number, headers: BodyHeaders, watcher?: BodyWatcher) {
     this.#limit = limit;
     this.#decoder = decoderFor(headers.contentType);
+    this.#watcher = watcher;
+    // A decoder of its own: a streaming decode keeps the state of a character cut between two chunks.
+    this.#streamDecoder = watcher === undefined ? undefined : new PieceDecoder(this.#decoder.encoding);
     this.result = new Promise<BodySample>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -85,19 +153,42 @@ export class BodyCollector {
     }
   }
 
-  /** Keep what fits; true when the limit is reached. */
+  /** Keep what fits; true when the limit is reached (or the watcher has had enough). */
   #take(chunk: Buffer): boolean {
     if (this.#truncated) return true;
     const room = this.#limit - this.#bytes;
     if (chunk.length > room) {
-      if (room > 0) this.#chunks.push(chunk.subarray(0, room));
+      if (room > 0) this.#keep(chunk.subarray(0, room));
       this.#bytes = this.#limit;
       this.#truncated = true;
       return true;
     }
-    this.#chunks.push(chunk);
     this.#bytes += chunk.length;
+    if (this.#keep(chunk)) {
+      this.#truncated = true;
+      this.#enough = true;
+      return true;
+    }
     return false;
+  }
+
+  /** One piece into the sample; true when the watcher has had enough. */
+  #keep(piece: Buffer): boolean {
+    if (this.#watcher === undefined) {
+      this.#chunks.push(piece);
+      return false;
+    }
+    return this.#watcher.write(this.#streamDecoder!.decode(piece));
+  }
+
+  /** True when reading stopped because the watcher had seen enough, before the end and the limit. */
+  get stoppedEarly(): boolean {
+    return this.#enough;
+  }
+
+  /** Bytes read into the sample so far (after decompression). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** One chunk of the body as received (ignored once the sample is decided). */
@@ -126,6 +217,12 @@ export class BodyCollector {
     if (this.#settled) return;
     this.#settled = true;
     this.#decompressor?.destroy();
+    const watcher = this.#watcher;
+    if (watcher !== undefined) {
+      if (!this.#enough) watcher.write(this.#streamDecoder!.end());
+      this.#resolve(watcher.finish((text) => ({ text, bytes: this.#bytes, truncated: this.#truncated })));
+      return;
+    }
     const text = this.#decoder.decode(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#bytes));
     this.#chunks.length = 0;
     this.#resolve({ text, bytes: this.#bytes, truncated: this.#truncated });

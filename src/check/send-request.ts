@@ -10,7 +10,7 @@
 import type { Dispatcher } from 'undici';
 import type { BodySample, HttpMethod, NetworkErrorCode } from '../model.js';
 import { DeadlineError, classifyError, classifyProxyStatus, type ClassifiedError } from './classify-error.js';
-import { BodyCollector } from './read-body.js';
+import { BodyCollector, type BodyWatcher } from './read-body.js';
 import { parseHeaders } from './undici-parts.js';
 
 /** The most bytes drained from a body nobody needs before the connection is dropped instead. */
@@ -62,6 +62,12 @@ export interface AttemptOptions {
   bodyLimit: number;
   /** Called once the request has a connection (the origin accepted one), before any answer. */
   onConnected?: () => void;
+  /**
+   * A watcher for the body of this answer, if it wants one (see `BodyWatcher`). When it has seen enough, the rest
+   * is drained unread if it fits in what `bodyLimit` would have read (the connection stays, as it would have), and
+   * dropped only when the body is longer than that, as it would have been at the limit.
+   */
+  watch?: (status: number, headers: Record<string, string>) => BodyWatcher | undefined;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
@@ -99,6 +105,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   #response: { status: number; headers: Record<string, string>; proxyFailure?: ClassifiedError } | undefined;
   #collector: BodyCollector | undefined;
   #discarded = 0;
+  /** Read to the watcher's satisfaction, the rest of the body being drained: the outcome, given at its end. */
+  #draining: { outcome: AttemptOutcome; budget: number } | undefined;
+  /** Bytes that arrived after the watcher had enough, before the draining began. */
+  #drainedEarly = 0;
 
   constructor(options: AttemptOptions, done: (outcome: AttemptOutcome) => void) {
     this.#options = options;
@@ -130,7 +140,17 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   /** A failure before or during the response. */
   #fail(error: unknown): void {
     if (this.#settled) return;
+    // The body was read as far as needed: what failed was the draining of the rest.
+    if (this.#draining !== undefined) {
+      this.#settle(this.#draining.outcome);
+      return;
+    }
     const response = this.#response;
+    const read = this.#collector;
+    if (response !== undefined && read?.stoppedEarly === true) {
+      void read.result.then((body) => this.#settle({ kind: 'response', status: response.status, headers: response.headers, body }));
+      return;
+    }
     if (response === undefined) {
       this.#settle({ kind: 'error', ...classifyError(error) });
       return;
@@ -175,10 +195,15 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     const isRedirect = status >= 300 && status < 400 && headers['location'] !== undefined;
     const { method, bodyLimit } = this.#options;
     if (method !== 'HEAD' && bodyLimit > 0 && !isRedirect && proxyFailure === undefined) {
-      const collector = new BodyCollector(bodyLimit, { contentEncoding: headers['content-encoding'], contentType: headers['content-type'] });
+      const bodyHeaders = { contentEncoding: headers['content-encoding'], contentType: headers['content-type'] };
+      const collector = new BodyCollector(bodyLimit, bodyHeaders, this.#options.watch?.(status, headers));
       this.#collector = collector;
       collector.result.then(
         (body) => {
+          if (collector.stoppedEarly) {
+            this.#drainRest({ kind: 'response', status, headers, body }, bodyLimit - collector.bytes);
+            return;
+          }
           this.#settle({ kind: 'response', status, headers, body });
           // Stopped at the limit: the rest is not wanted, the connection goes.
           if (body.truncated) this.#cancel(new Error('body limit reached'));
@@ -192,14 +217,42 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     return true;
   }
 
+  /**
+   * The watcher had enough: drain the rest within `budget` bytes (what the limit would still have read), else
+   * drop the connection, as reading to the limit would have.
+   */
+  #drainRest(outcome: AttemptOutcome, budget: number): void {
+    const length = Number(outcome.kind === 'response' ? outcome.headers['content-length'] : Number.NaN);
+    const rest = Number.isFinite(length) && outcome.kind === 'response' && outcome.headers['content-encoding'] === undefined ? length - (this.#collector?.bytes ?? 0) : undefined;
+    if (rest !== undefined && rest > budget) {
+      this.#settle(outcome);
+      this.#cancel(new Error('body longer than the limit'));
+      return;
+    }
+    this.#draining = { outcome, budget: budget - this.#drainedEarly };
+    if (this.#draining.budget < 0) {
+      this.#settle(outcome);
+      this.#cancel(new Error('body longer than the limit'));
+    }
+  }
+
   onData(chunk: Buffer): boolean {
+    const draining = this.#draining;
+    if (draining !== undefined && !this.#settled) {
+      draining.budget -= chunk.length;
+      if (draining.budget >= 0) return true;
+      this.#settle(draining.outcome);
+      this.#cancel(new Error('body longer than the limit'));
+      return false;
+    }
     if (this.#settled) {
       // Settled by the deadline or the body limit: nothing more is read.
       this.#cancel(new Error('abandoned'));
       return false;
     }
     if (this.#collector !== undefined) {
-      this.#collector.push(chunk);
+      if (this.#collector.stoppedEarly) this.#drainedEarly += chunk.length;
+      else this.#collector.push(chunk);
       return true;
     }
     // Drained so the connection can be reused, but never more than the discard limit.
@@ -214,7 +267,8 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.#abort = undefined;
-    if (this.#collector !== undefined) this.#collector.end();
+    if (this.#draining !== undefined) this.#settle(this.#draining.outcome);
+    else if (this.#collector !== undefined) this.#collector.end();
     else this.#finishWithoutBody();
   }
 

@@ -1,7 +1,7 @@
 import type { CheckResult, Suggestion, Verdict } from '../model.js';
 import { kindMatches, kindOfUrl } from './content-kind.js';
 import { checkFragment, isCheckableFragment } from './fragments.js';
-import { isHtml, scanHtml, type HtmlFacts } from './html-scan.js';
+import { isHtml, scanBody, type HtmlFacts } from './html-scan.js';
 import { judgeHttp } from './http-verdict.js';
 import { hygieneSuggestions, withFragment } from './hygiene.js';
 import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
@@ -77,7 +77,7 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
   const body = result.body ?? followUps[PAGE_FOLLOW_UP]?.body;
   const contentType = result.headers?.['content-type'];
   const html = body !== undefined && isHtml(contentType, body.text) ? body.text : undefined;
-  const facts = html === undefined ? undefined : scanHtml(html);
+  const facts = html === undefined || body === undefined ? undefined : scanBody(body);
 
   const parked = parkedSign(result, settings.contentChecks ? facts : undefined, html);
   if (parked !== undefined) return makeVerdict('dead', 'parked-domain', `The domain is parked or for sale: ${parked}.`, result);

@@ -1,7 +1,11 @@
 import { Parser } from 'htmlparser2';
+import type { BodySample } from '../model.js';
+import { ARTICLE_TEXT_CHARS } from './rules/soft-404-signs.js';
 
 // Hoisted: a regular-expression literal in a function is a new object on every call.
 const WHITE_SPACE = /\s+/g;
+/** Two white-space characters in a row, or one other than a plain space: `\s+` would change something. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 const HTML_TYPE = /\b(?:text\/html|application\/xhtml\+xml)\b/i;
 const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body)/i;
 
@@ -10,15 +14,18 @@ export interface HtmlFacts {
   title: string;
   /** Text of the first `<h1>` (or of the first heading when there is no `<h1>`). */
   heading: string;
-  /** Every `id` attribute value, and every `name` of an `<a>` (fragment targets). */
+  /** Every `id` attribute value, and every `name` of an `<a>` (fragment targets); of the part read. */
   anchors: Set<string>;
-  /** Visible text (scripts, styles and templates left out), white space collapsed, capped. */
+  /** Visible text (scripts, styles and templates left out), white space collapsed, capped at 20,000 characters (`TEXT_CAP`). */
   text: string;
-  /** Length of the visible text before the cap. */
+  /**
+   * Length of the visible text before the cap. For a body scanned as it arrived and cut short once its facts
+   * settled (see `HtmlScanner`), the length of the part read: at least 20,000 (`TEXT_CAP`).
+   */
   textLength: number;
   /**
    * Length of the visible text outside the page's chrome (`nav`, `aside`, `footer`, and a `header` that is not
-   * inside an `article` or `main`): how much the page itself has to say.
+   * inside an `article` or `main`): how much the page itself has to say. Of the part read, for a body cut short.
    */
   mainTextLength: number;
   /**
@@ -74,115 +81,456 @@ export function perPage<T>(read: (facts: HtmlFacts, html: string) => T): (facts:
 export function scanHtml(html: string): HtmlFacts {
   const known = recentScans.get(html);
   if (known !== undefined) return known;
-  const facts = scanHtmlOnce(html);
-  if (recentScans.size >= RECENT_SCANS) recentScans.delete(recentScans.keys().next().value!);
-  recentScans.set(html, facts);
+  const scanner = new HtmlScanner(false);
+  scanner.write(html);
+  const facts = scanner.end();
+  remember(html, facts);
   return facts;
 }
 
-function scanHtmlOnce(html: string): HtmlFacts {
-  const anchors = new Set<string>();
-  let title = '';
-  let heading = '';
-  let headingLevel = 7;
-  let text = '';
-  let textLength = 0;
-  let hiddenDepth = 0;
-  let chromeDepth = 0;
-  let contentDepth = 0;
+function remember(html: string, facts: HtmlFacts): void {
+  if (recentScans.size >= RECENT_SCANS) recentScans.delete(recentScans.keys().next().value!);
+  recentScans.set(html, facts);
+}
+
+/** Reads a page as it arrives (the shape of the fetcher's body watcher): see `HtmlScanner`. */
+export interface PageWatcher {
+  write(text: string): boolean;
+  finish(make: (text: string) => BodySample): BodySample;
+}
+
+/**
+ * A watcher that scans a page as it arrives and hands its facts over with the sample (`scanBody` finds them).
+ * With `settle`, reading stops once the facts are settled; the sample is then the part read.
+ */
+export function pageWatcher(settle: boolean): PageWatcher {
+  const scanner = new HtmlScanner(settle);
+  return {
+    write: (text) => scanner.write(text),
+    finish(make) {
+      const facts = scanner.end();
+      const sample = make(scanner.scanned);
+      scannedBodies.set(sample, facts);
+      return sample;
+    },
+  };
+}
+
+/** Facts handed over by the reader that scanned a body as it arrived (see `HtmlScanner`), per body. */
+const scannedBodies = new WeakMap<BodySample, HtmlFacts>();
+
+/** The facts of a body: those its reader scanned as it arrived, else a scan of its text. */
+export function scanBody(body: BodySample): HtmlFacts {
+  return scannedBodies.get(body) ?? scanHtml(body.text);
+}
+
+/**
+ * Visible text up to which a page scanned as it arrives may be cut short: the text cap (`text` is then whole), far
+ * above every length a check compares `textLength` with (tiny 200, challenge 2,000, parked 5,000).
+ */
+const SETTLED_TEXT = TEXT_CAP;
+
+/** Characters of markup handed to the parser at once between two looks at whether the facts are settled. */
+const PIECE_CHARS = 8 * 1024;
+
+/** Where a `<script` or `<style` tag may start (the parser confirms it). */
+const RAW_START = /<s(?:cript|tyle)[\t\n\f\r />]/gi;
+/** Longest text a raw-text start can span (`<script` and the character after it). */
+const RAW_START_CHARS = 8;
+
+/**
+ * Scans HTML as it arrives, piece by piece, into `HtmlFacts` — what `scanHtml` gives for the same text.
+ *
+ * The contents of `<script>` and `<style>` are skipped without tokenizing them: where one may start is found by
+ * search, the parser reads the opening tag, and when it has opened that very element there (not in a comment,
+ * an attribute value or a `<title>`: the parser is the judge), its closing tag is found by search too and the
+ * content between is never handed over. The content is hidden text, which no fact reads.
+ *
+ * With `settle`, `write` answers true once the page has shown everything a check can read of it: its title, its
+ * `h1`, its whole opening and `SETTLED_TEXT` characters of visible text (`text` complete), with an article's
+ * worth of its own. The rest of the page can then change no verdict: `textLength` and `mainTextLength` stay
+ * lower bounds past every threshold, and only `anchors` (read for a `#fragment`, whose request never settles)
+ * would grow. The facts and the text kept (`scanned`) are then those of the part read.
+ */
+export class HtmlScanner {
+  readonly #settle: boolean;
+  #html = '';
+  /** Start of the markup not yet handed to the parser. */
+  #unwritten = 0;
+  /** Characters handed to the parser so far (its positions). */
+  #written = 0;
+  /** Where the search for the next script or style resumes. */
+  #searchFrom = 0;
+  /** The script or style element whose content is being skipped. */
+  #raw: string | undefined;
+  #settled = false;
+  readonly #state = new ScanState();
+  readonly #parser: Parser;
+
+  constructor(settle: boolean) {
+    this.#settle = settle;
+    this.#parser = this.#state.parser();
+  }
+
+  /** The text read so far (up to where the facts settled, once they have). */
+  get scanned(): string {
+    return this.#settled ? this.#html.slice(0, this.#unwritten) : this.#html;
+  }
+
+  /** The next piece of the page; true once the facts are settled (then later pieces are ignored). */
+  write(text: string): boolean {
+    if (this.#settled) return true;
+    this.#html += text;
+    this.#advance(false);
+    return this.#settled;
+  }
+
+  /** The facts of what was read. */
+  end(): HtmlFacts {
+    if (!this.#settled) {
+      this.#advance(true);
+      if (!this.#settled) this.#parser.end();
+    }
+    return this.#state.facts();
+  }
+
+  /** Hand the markup up to `to` to the parser; settles when the facts are. */
+  #handOver(to: number): void {
+    if (to <= this.#unwritten) return;
+    this.#parser.write(this.#html.slice(this.#unwritten, to));
+    this.#written += to - this.#unwritten;
+    this.#unwritten = to;
+    if (this.#settle && this.#state.settled()) this.#settled = true;
+  }
+
+  /**
+   * Hand over the markup before `to` in pieces, each ending before a `<` (where the parser ends a text anyway, so
+   * the pieces give the same events as the whole), looking at the facts after each.
+   */
+  #handOverBefore(to: number): void {
+    while (!this.#settled && to - this.#unwritten > PIECE_CHARS) {
+      const lt = this.#html.indexOf('<', this.#unwritten + PIECE_CHARS);
+      if (lt < 0 || lt >= to) break;
+      this.#handOver(lt);
+    }
+    if (!this.#settled) this.#handOver(to);
+  }
+
+  /** Read on as far as what arrived allows; at the end of the page (`last`), everything. */
+  #advance(last: boolean): void {
+    const html = this.#html;
+    while (!this.#settled) {
+      const raw = this.#raw;
+      if (raw !== undefined) {
+        const close = closingTag(html, this.#searchFrom, raw);
+        if (close < 0) {
+          // Not closed (yet): at the end of the page the rest is that element's hidden text.
+          if (last) this.#unwritten = html.length;
+          else this.#searchFrom = Math.max(this.#searchFrom, html.length - raw.length - 2);
+          return;
+        }
+        this.#raw = undefined;
+        this.#unwritten = close;
+        this.#searchFrom = close;
+      }
+      RAW_START.lastIndex = this.#searchFrom;
+      const candidate = RAW_START.exec(html)?.index ?? -1;
+      if (candidate < 0) {
+        if (last) {
+          this.#handOverBefore(html.length);
+        } else {
+          // The text after the last `<` may go on in the next piece.
+          const lt = html.lastIndexOf('<');
+          if (lt > this.#unwritten) this.#handOverBefore(lt);
+          this.#searchFrom = Math.max(this.#searchFrom, html.length - RAW_START_CHARS);
+        }
+        return;
+      }
+      this.#handOverBefore(candidate);
+      if (this.#settled) return;
+      const tag = openTagEnd(html, candidate);
+      if (tag === undefined) {
+        if (last) this.#handOverBefore(html.length);
+        else this.#searchFrom = candidate;
+        return;
+      }
+      this.#state.rawOpenedAt = -1;
+      this.#handOver(tag.end);
+      // Skipped only when the parser opened a script or style at this very tag and reads its content as raw text.
+      if (this.#state.rawOpenedAt === this.#written - 1 && !tag.selfClosing) {
+        this.#raw = html.slice(candidate + 1, candidate + (html.charCodeAt(candidate + 2) === 0x63 || html.charCodeAt(candidate + 2) === 0x43 ? 7 : 6));
+        this.#searchFrom = tag.end;
+      } else {
+        this.#searchFrom = candidate + 1;
+      }
+    }
+  }
+}
+
+/** htmlparser2's white space in markup. */
+function isMarkupSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0c || code === 0x0d;
+}
+
+/**
+ * The end (after its `>`) of the opening tag at `lt`, read as htmlparser2's tokenizer reads one, and whether it
+ * closes itself (`/` before the `>`). Undefined when the markup ends first.
+ */
+function openTagEnd(html: string, lt: number): { end: number; selfClosing: boolean } | undefined {
+  const length = html.length;
+  let at = lt + 1;
+  while (at < length) {
+    const code = html.charCodeAt(at);
+    if (code === 0x2f || code === 0x3e || isMarkupSpace(code)) break;
+    at += 1;
+  }
+  // Attributes: a name, then `=` and a value, quoted or not; `/` before `>` closes the tag itself.
+  let slash = false;
+  while (at < length) {
+    const code = html.charCodeAt(at);
+    if (code === 0x3e) return { end: at + 1, selfClosing: slash };
+    if (code === 0x2f) {
+      slash = true;
+      at += 1;
+      continue;
+    }
+    if (isMarkupSpace(code)) {
+      at += 1;
+      continue;
+    }
+    // An attribute name: its first character is taken whatever it is (`<a ="x>` names an attribute `="x`).
+    slash = false;
+    at += 1;
+    while (at < length) {
+      const c = html.charCodeAt(at);
+      if (c === 0x3d || c === 0x2f || c === 0x3e || isMarkupSpace(c)) break;
+      at += 1;
+    }
+    while (at < length && isMarkupSpace(html.charCodeAt(at))) at += 1;
+    if (at >= length) return undefined;
+    if (html.charCodeAt(at) !== 0x3d) continue;
+    at += 1;
+    while (at < length && isMarkupSpace(html.charCodeAt(at))) at += 1;
+    if (at >= length) return undefined;
+    const quote = html.charCodeAt(at);
+    if (quote === 0x22 || quote === 0x27) {
+      const close = html.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+      if (close < 0) return undefined;
+      at = close + 1;
+    } else {
+      while (at < length) {
+        const c = html.charCodeAt(at);
+        if (c === 0x3e || isMarkupSpace(c)) break;
+        at += 1;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the raw text of the element `name` ends: the `<` of its closing tag (`</name` followed by `>` or white
+ * space, any case), or -1 when the markup read so far has none.
+ */
+function closingTag(html: string, from: number, name: string): number {
+  const lower = name.toLowerCase();
+  let at = from;
+  for (;;) {
+    const lt = html.indexOf('</', at);
+    if (lt < 0) return -1;
+    const end = lt + 2 + lower.length;
+    // The markup read so far ends inside what may be the closing tag: wait for more.
+    if (end >= html.length) return -1;
+    if (html.slice(lt + 2, end).toLowerCase() === lower) {
+      const code = html.charCodeAt(end);
+      if (code === 0x3e || isMarkupSpace(code)) return lt;
+    }
+    at = lt + 2;
+  }
+}
+
+/** What the parser's events build up into the facts. */
+class ScanState {
+  anchors = new Set<string>();
+  title = '';
+  heading = '';
+  headingLevel = 7;
+  text = '';
+  textLength = 0;
+  hiddenDepth = 0;
+  chromeDepth = 0;
+  contentDepth = 0;
   /** For each open `header`: whether it counted as chrome. */
-  const headers: boolean[] = [];
-  let mainTextLength = 0;
-  let opening = '';
-  let h1Depth = 0;
-  let inTitle = false;
-  let currentHeading: { level: number; text: string } | undefined;
-  let titleDone = false;
+  headers: boolean[] = [];
+  mainTextLength = 0;
+  opening = '';
+  h1Depth = 0;
+  inTitle = false;
+  currentHeading: { level: number; text: string } | undefined;
+  titleDone = false;
   /**
    * Since the last text, a block element opened or closed, or white space stood alone between two elements: a
    * reader sees a space (or a line break) there.
    */
-  let pendingSpace = false;
+  pendingSpace = false;
   /** The visible text so far ends with white space (known past the cap too, where `text` is no longer built). */
-  let endsInSpace = true;
+  endsInSpace = true;
+  /** `text` has two spaces in a row somewhere (else it is collapsed but for its ends). */
+  textCollapses = false;
+  /** `text` ends with a space. */
+  textEndsInSpace = false;
+  /** Where the parser last opened a script or style (its `>`); -1 once it is closed. */
+  rawOpenedAt = -1;
+  /**
+   * The text of an open `textarea` or `xmp`, read whole at its end: the parser reads it as one text, but in
+   * pieces when the page arrives in pieces.
+   */
+  escapable: string | undefined;
+  #parser: Parser | undefined;
+  /** The tag being opened closed itself (`<xmp />`): the tokenizer reads on as markup, not as raw text. */
+  #selfClosing = false;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const id = attributes['id'];
-        if (id !== undefined && id !== '') anchors.add(id);
-        const anchorName = attributes['name'];
-        if (name === 'a' && anchorName !== undefined && anchorName !== '') anchors.add(anchorName);
-        if (HIDDEN_TAGS.has(name)) hiddenDepth += 1;
-        if (CHROME_TAGS.has(name)) chromeDepth += 1;
-        else if (CONTENT_TAGS.has(name)) contentDepth += 1;
-        else if (name === 'header') {
-          headers.push(contentDepth === 0);
-          if (contentDepth === 0) chromeDepth += 1;
-        }
-        if (name === 'h1') h1Depth += 1;
-        if (BLOCK_TAGS.has(name)) pendingSpace = true;
-        if (name === 'title' && !titleDone) inTitle = true;
-        const level = headingLevelOf(name);
-        if (level !== 0 && level < headingLevel && currentHeading === undefined) currentHeading = { level, text: '' };
+  /** Everything a check can read is known (see `HtmlScanner`). */
+  settled(): boolean {
+    return (
+      this.titleDone &&
+      this.headingLevel === 1 &&
+      this.opening.length >= OPENING_CAP &&
+      this.text.length >= TEXT_CAP &&
+      this.textLength >= SETTLED_TEXT &&
+      this.mainTextLength >= ARTICLE_TEXT_CHARS
+    );
+  }
+
+  facts(): HtmlFacts {
+    return {
+      title: own(collapse(this.title)),
+      heading: own(this.heading),
+      anchors: new Set([...this.anchors].map(own)),
+      text: own((this.textCollapses ? collapse(this.text) : this.text.trim()).slice(0, TEXT_CAP)),
+      textLength: this.textLength,
+      mainTextLength: this.mainTextLength,
+      opening: own(collapse(this.opening).slice(0, OPENING_CAP)),
+    };
+  }
+
+  parser(): Parser {
+    this.#parser = new Parser(
+      {
+        onopentag: (name, attributes) => this.onopentag(name, attributes),
+        ontext: (data) => this.ontext(data),
+        onclosetag: (name) => this.onclosetag(name),
       },
-      ontext(data) {
-        if (inTitle) {
-          title += data;
-          return;
-        }
-        if (hiddenDepth > 0) return;
-        if (currentHeading !== undefined) currentHeading.text += pendingSpace && currentHeading.text !== '' ? ` ${data}` : data;
-        // Counted without building the collapsed text: past the cap (most of a long page) only the count is needed.
-        const length = collapsedLength(data);
-        if (length === 0) {
-          if (data !== '') pendingSpace = true;
-          return;
-        }
-        const separate = pendingSpace && !endsInSpace && !isWhiteSpace(data.charCodeAt(0));
-        pendingSpace = false;
-        endsInSpace = isWhiteSpace(data.charCodeAt(data.length - 1));
-        textLength += separate ? length + 1 : length;
-        if (text.length < TEXT_CAP) text += separate ? ` ${data.replace(WHITE_SPACE, ' ')}` : data.replace(WHITE_SPACE, ' ');
-        if (chromeDepth === 0) {
-          mainTextLength += length;
-          if (opening.length < OPENING_CAP && h1Depth === 0) opening += `${separate ? ' ' : ''}${data.replace(WHITE_SPACE, ' ')}`;
-        }
-      },
-      onclosetag(name) {
-        if (HIDDEN_TAGS.has(name) && hiddenDepth > 0) hiddenDepth -= 1;
-        if (CHROME_TAGS.has(name) || (name === 'header' && headers.pop() === true)) chromeDepth = Math.max(0, chromeDepth - 1);
-        else if (CONTENT_TAGS.has(name) && contentDepth > 0) contentDepth -= 1;
-        if (name === 'h1' && h1Depth > 0) h1Depth -= 1;
-        if (BLOCK_TAGS.has(name)) pendingSpace = true;
-        if (name === 'title' && inTitle) {
-          inTitle = false;
-          titleDone = true;
-        }
-        if (currentHeading !== undefined && headingLevelOf(name) === currentHeading.level) {
-          const collapsed = collapse(currentHeading.text);
-          if (collapsed !== '') {
-            heading = collapsed;
-            headingLevel = currentHeading.level;
-          }
-          currentHeading = undefined;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
-  return {
-    title: collapse(title),
-    heading,
-    anchors,
-    text: collapse(text).slice(0, TEXT_CAP),
-    textLength,
-    mainTextLength,
-    opening: collapse(opening).slice(0, OPENING_CAP),
-  };
+      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    );
+    // The parser tells its handler a self-closing tag only in foreign content: learn it from the tokenizer's call.
+    const parser = this.#parser as unknown as { onselfclosingtag(endIndex: number): void };
+    const selfClosing = parser.onselfclosingtag.bind(parser);
+    parser.onselfclosingtag = (endIndex) => {
+      this.#selfClosing = true;
+      try {
+        selfClosing(endIndex);
+      } finally {
+        this.#selfClosing = false;
+      }
+    };
+    return this.#parser;
+  }
+
+  onopentag(name: string, attributes: Record<string, string>): void {
+    if (name === 'script' || name === 'style') this.rawOpenedAt = this.#selfClosing ? -1 : this.#parser!.endIndex;
+    else if ((name === 'textarea' || name === 'xmp') && !this.#selfClosing) this.escapable = '';
+    const id = attributes['id'];
+    if (id !== undefined && id !== '') this.anchors.add(id);
+    const anchorName = attributes['name'];
+    if (name === 'a' && anchorName !== undefined && anchorName !== '') this.anchors.add(anchorName);
+    if (HIDDEN_TAGS.has(name)) this.hiddenDepth += 1;
+    if (CHROME_TAGS.has(name)) this.chromeDepth += 1;
+    else if (CONTENT_TAGS.has(name)) this.contentDepth += 1;
+    else if (name === 'header') {
+      this.headers.push(this.contentDepth === 0);
+      if (this.contentDepth === 0) this.chromeDepth += 1;
+    }
+    if (name === 'h1') this.h1Depth += 1;
+    if (BLOCK_TAGS.has(name)) this.pendingSpace = true;
+    if (name === 'title' && !this.titleDone) this.inTitle = true;
+    const level = headingLevelOf(name);
+    if (level !== 0 && level < this.headingLevel && this.currentHeading === undefined) this.currentHeading = { level, text: '' };
+  }
+
+  ontext(data: string): void {
+    if (this.escapable !== undefined) {
+      this.escapable += data;
+      return;
+    }
+    this.read(data);
+  }
+
+  read(data: string): void {
+    if (this.inTitle) {
+      this.title += data;
+      return;
+    }
+    if (this.hiddenDepth > 0) return;
+    const heading = this.currentHeading;
+    if (heading !== undefined) heading.text += this.pendingSpace && heading.text !== '' ? ` ${data}` : data;
+    // Counted without building the collapsed text: past the cap (most of a long page) only the count is needed.
+    const length = collapsedLength(data);
+    if (length === 0) {
+      if (data !== '') this.pendingSpace = true;
+      return;
+    }
+    const separate = this.pendingSpace && !this.endsInSpace && !isWhiteSpace(data.charCodeAt(0));
+    this.pendingSpace = false;
+    this.endsInSpace = isWhiteSpace(data.charCodeAt(data.length - 1));
+    this.textLength += separate ? length + 1 : length;
+    const opens = this.chromeDepth === 0 && this.opening.length < OPENING_CAP && this.h1Depth === 0;
+    if (this.text.length >= TEXT_CAP && !opens) {
+      if (this.chromeDepth === 0) this.mainTextLength += length;
+      return;
+    }
+    const collapsed = collapsedAlready ? data : data.replace(WHITE_SPACE, ' ');
+    if (this.text.length < TEXT_CAP) {
+      // Pieces are collapsed: two spaces in a row can only meet where one ends and the next begins. (Reading the
+      // end of `text` itself would flatten the string built so far on every piece.)
+      if (!separate && this.textEndsInSpace && collapsed.charCodeAt(0) === 0x20) this.textCollapses = true;
+      this.text += separate ? ` ${collapsed}` : collapsed;
+      this.textEndsInSpace = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
+    }
+    if (this.chromeDepth === 0) {
+      this.mainTextLength += length;
+      if (opens) this.opening += separate ? ` ${collapsed}` : collapsed;
+    }
+  }
+
+  onclosetag(name: string): void {
+    if (name === 'script' || name === 'style') this.rawOpenedAt = -1;
+    const escapable = this.escapable;
+    if (escapable !== undefined && (name === 'textarea' || name === 'xmp')) {
+      this.escapable = undefined;
+      if (escapable !== '') this.read(escapable);
+    }
+    if (HIDDEN_TAGS.has(name) && this.hiddenDepth > 0) this.hiddenDepth -= 1;
+    if (CHROME_TAGS.has(name) || (name === 'header' && this.headers.pop() === true)) this.chromeDepth = Math.max(0, this.chromeDepth - 1);
+    else if (CONTENT_TAGS.has(name) && this.contentDepth > 0) this.contentDepth -= 1;
+    if (name === 'h1' && this.h1Depth > 0) this.h1Depth -= 1;
+    if (BLOCK_TAGS.has(name)) this.pendingSpace = true;
+    if (name === 'title' && this.inTitle) {
+      this.inTitle = false;
+      this.titleDone = true;
+    }
+    const heading = this.currentHeading;
+    if (heading !== undefined && headingLevelOf(name) === heading.level) {
+      const collapsed = collapse(heading.text);
+      if (collapsed !== '') {
+        this.heading = collapsed;
+        this.headingLevel = heading.level;
+      }
+      this.currentHeading = undefined;
+    }
+  }
 }
+
 
 /** 1 to 6 for `h1` … `h6`, else 0 (called for every tag of the page). */
 function headingLevelOf(name: string): number {
@@ -199,8 +547,15 @@ export function collapsedLength(data: string): number {
   let length = 0;
   let inSpace = false;
   let seenText = false;
+  let plain = true;
   for (let index = 0; index < data.length; index += 1) {
-    if (isWhiteSpace(data.charCodeAt(index))) {
+    const code = data.charCodeAt(index);
+    if (code > 0x20 && code < 0xa0) {
+      length += 1;
+      inSpace = false;
+      seenText = true;
+    } else if (isWhiteSpace(code)) {
+      if (inSpace || code !== 0x20) plain = false;
       if (!inSpace) length += 1;
       inSpace = true;
     } else {
@@ -209,8 +564,12 @@ export function collapsedLength(data: string): number {
       seenText = true;
     }
   }
+  collapsedAlready = plain;
   return seenText ? length : 0;
 }
+
+/** Set by each `collapsedLength`: its text has no two white-space characters in a row and none but plain spaces. */
+let collapsedAlready = true;
 
 /** The characters of `\s`: ASCII white space, NBSP, the Unicode space separators, line and paragraph separators, BOM. */
 function isWhiteSpace(code: number): boolean {
@@ -229,12 +588,35 @@ function isWhiteSpace(code: number): boolean {
   );
 }
 
+/**
+ * A copy of `value` that shares no memory with the page it was read from. The parser's texts and attribute
+ * values are slices of the page, and in V8 a slice keeps the whole string it was cut from alive: facts that
+ * outlive their page kept it (and made every garbage collection copy it), a third of a run's CPU time.
+ */
+function own(value: string): string {
+  // V8 copies strings under 13 characters; a longer one is flattened into a new string when sliced.
+  return value.length < 13 ? value : ` ${value}`.slice(1);
+}
+
 function collapse(value: string): string {
-  return value.replace(WHITE_SPACE, ' ').trim();
+  // Most text is collapsed already (built from collapsed pieces): then only its ends may need trimming.
+  return (NEEDS_COLLAPSE.test(value) ? value.replace(WHITE_SPACE, ' ') : value).trim();
 }
 
 /** True when a content type (or, without one, the sample itself) says HTML. */
 export function isHtml(contentType: string | undefined, sample: string | undefined): boolean {
   if (contentType !== undefined && contentType !== '') return HTML_TYPE.test(contentType);
   return sample !== undefined && HTML_START.test(sample);
+}
+
+/**
+ * The facts htmlparser2 gives reading every character, nothing skipped: the reference `HtmlScanner`'s skips are
+ * tested against (it must agree on any markup).
+ */
+export function scanEveryCharacter(html: string): HtmlFacts {
+  const state = new ScanState();
+  const parser = state.parser();
+  parser.write(html);
+  parser.end();
+  return state.facts();
 }

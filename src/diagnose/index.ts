@@ -4,6 +4,7 @@ export { loadRules, validateFamily } from './rules.js';
 export {
   requestFor,
   followUpsFor,
+  watchPage,
   DEFAULT_CONTENT_BODY_BYTES,
   DEFAULT_FRAGMENT_BODY_BYTES,
   OEMBED_FOLLOW_UP,

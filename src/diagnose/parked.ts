@@ -13,7 +13,7 @@ import { readUrl } from '../util/url.js';
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
 export const PARKED_PAGE_MAX_TEXT = 5_000;
 
-/** Evidence that the domain is parked or for sale, or undefined. `facts` must be `scanHtml(html)`. */
+/** Evidence that the domain is parked or for sale, or undefined. `facts` must be the scan of `html` (`scanHtml`, `scanBody`). */
 export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
   // The hosts the link was sent on to (none without a redirect).
   for (let hop = 1; hop <= result.redirects.length; hop += 1) {

@@ -1,7 +1,7 @@
 import type { CheckResult, FetchRequest } from '../model.js';
 import { kindOfUrl } from './content-kind.js';
 import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
-import { isHtml, scanHtml } from './html-scan.js';
+import { isHtml, pageWatcher, scanBody, type PageWatcher } from './html-scan.js';
 import { parkedSign } from './parked.js';
 import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
 import { judgesWithoutBody, matchFamily } from './rules.js';
@@ -42,12 +42,35 @@ export function requestFor(url: string, needs: { fragment: boolean }, settings: 
   const wantsFragment = needs.fragment && settings.fragments;
   const kind = kindOfUrl(url);
   const nonHtml = kind !== undefined && kind !== 'html';
-  if (wantsFragment && !nonHtml) return { url, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES };
+  if (wantsFragment && !nonHtml) return scanned({ url, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES }, false);
   if (!settings.contentChecks || nonHtml) return { url };
   if (oembedUrlFor(url) !== undefined) return { url };
   const family = matchFamily(url, settings.rules)?.family;
   if (family !== undefined && judgesWithoutBody(family)) return { url };
-  return { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES };
+  // A family's own answer may be anywhere in the page: read to the limit.
+  return scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES }, family === undefined);
+}
+
+/** Requests whose answer's page is scanned as it arrives (`true`: and read only until its facts are settled). */
+const SCANNED = new WeakMap<FetchRequest, boolean>();
+
+function scanned(request: FetchRequest, settle: boolean): FetchRequest {
+  SCANNED.set(request, settle);
+  return request;
+}
+
+/**
+ * The fetcher's body watcher (`FetcherDeps.watchBody`): the HTML page of a 2xx answer to a request of the
+ * content checks is scanned as it arrives, its facts handed over with the body (see `pageWatcher`); the main
+ * request of a page without a `#fragment` or a known family stops reading once the facts are settled. Other
+ * answers (error pages, whose bodies the HTTP verdict reads whole) are read as before.
+ */
+export function watchPage(request: FetchRequest, status: number, headers: Record<string, string>): PageWatcher | undefined {
+  const settle = SCANNED.get(request);
+  if (settle === undefined || status < 200 || status >= 300) return undefined;
+  const type = headers['content-type'];
+  if (type !== undefined && type !== '' && !isHtml(type, undefined)) return undefined;
+  return pageWatcher(settle);
 }
 
 /**
@@ -65,7 +88,7 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   }
   const kind = kindOfUrl(url);
   const pageOfFile = settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined);
-  if (pageOfFile) followUps.push({ key: PAGE_FOLLOW_UP, request: { url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
+  if (pageOfFile) followUps.push({ key: PAGE_FOLLOW_UP, request: scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, false) });
   if (PLAIN_HTTP.test(url) && PLAIN_HTTP.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
     followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0, auxiliary: true } });
@@ -73,19 +96,19 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   // A file link answered with an HTML page is probably an error page: its probe goes out with the page itself.
   const sibling = settings.contentChecks && ok ? (pageOfFile ? siblingProbeUrl(result.finalUrl) : siblingCandidate(url, result)) : undefined;
   if (sibling !== undefined) {
-    followUps.push({ key: SIBLING_FOLLOW_UP, request: { url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true } });
+    followUps.push({ key: SIBLING_FOLLOW_UP, request: scanned({ url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, false) });
   }
   return followUps;
 }
 
 /** The sibling probe URL when the page shows a soft-404 sign that the other checks have not explained. */
 function siblingCandidate(url: string, result: CheckResult): string | undefined {
-  const text = result.body?.text;
-  if (text === undefined || !isHtml(result.headers?.['content-type'], text)) return undefined;
+  const body = result.body;
+  if (body === undefined || !isHtml(result.headers?.['content-type'], body.text)) return undefined;
   if (redirectsToErrorPage(result) || redirectsToHomepage(url, result)) return undefined;
-  const facts = scanHtml(text);
-  if (parkedSign(result, facts, text) !== undefined) return undefined;
-  if (soft404Sign(facts, text) === undefined) return undefined;
+  const facts = scanBody(body);
+  if (parkedSign(result, facts, body.text) !== undefined) return undefined;
+  if (soft404Sign(facts, body.text) === undefined) return undefined;
   const probe = siblingProbeUrl(result.finalUrl);
   return probe === undefined || probe === result.finalUrl ? undefined : probe;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../model.js';
-import { isHtml, perPage, scanHtml, type HtmlFacts } from './html-scan.js';
+import { isHtml, perPage, scanBody, type HtmlFacts } from './html-scan.js';
 import {
   ARTICLE_TEXT_CHARS,
   SELF_PHRASE_WITHIN_CHARS,
@@ -180,7 +180,7 @@ export function compareSibling(page: HtmlFacts, pageResult: CheckResult, sibling
   if (!usable) return 'unknown';
   if (sibling.redirects.length > 0 && sibling.finalUrl === pageResult.finalUrl) return 'same';
   const text = sibling.body?.text;
-  const other = text !== undefined && isHtml(sibling.headers?.['content-type'], text) ? scanHtml(text) : undefined;
+  const other = sibling.body !== undefined && text !== undefined && isHtml(sibling.headers?.['content-type'], text) ? scanBody(sibling.body) : undefined;
   if (other !== undefined && samePage(page, other, declared)) return 'same';
   if (NOT_FOUND_STATUSES.has(status)) return 'not-found';
   if (other === undefined) return 'unknown';

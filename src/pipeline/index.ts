@@ -30,6 +30,7 @@ import {
   followUpsFor,
   loadRules,
   requestFor,
+  watchPage,
   type DiagnoseSettings,
   type KnownDeadFamily,
 } from '../diagnose/index.js';
@@ -149,6 +150,8 @@ export async function checkExtracted(input: Iterable<ExtractedFile> | AsyncItera
     });
   const fetcher = createFetcher(settings, {
     dispatcher,
+    // Pages are scanned as they arrive, and read only as far as the content checks need.
+    watchBody: watchPage,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
