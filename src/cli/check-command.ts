@@ -8,14 +8,14 @@ import { extractLinks } from '../extract/index.js';
 import { fixFile, planFixes } from '../fix/index.js';
 import type { ExtractedFile, FailOn, FileReport, Report } from '../model.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
-import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { renderGithub, renderHtml, renderJsonChunks, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
 import { fileAtRef } from './git.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
 import { emit, useColor } from './output.js';
 import { createProgress } from './progress.js';
-import { sizeYoungGenerationFor } from './young-generation.js';
+import { sizeHeapFor } from './young-generation.js';
 import type { Io } from './run.js';
 import { resolveSettings, type Settings } from './settings.js';
 
@@ -25,7 +25,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const settings = resolveSettings(config, invocation.flags);
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
-  sizeYoungGenerationFor(paths);
+  sizeHeapFor(paths);
 
   const sources = new Map<string, string>();
   const unreadable: FileReport[] = [];
@@ -41,7 +41,8 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
         continue;
       }
       const { file, source } = outcome.post;
-      sources.set(path, source);
+      // Only --fix rewrites posts: without it, a post's text is let go once its links are extracted.
+      if (settings.fix) sources.set(path, source);
       yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
     }
   }
@@ -93,7 +94,8 @@ export function failing(report: Report, failOn: readonly FailOn[]): number {
 export async function writeReport(report: Report, settings: Pick<Settings, 'format' | 'output' | 'color' | 'verbose' | 'quiet'>, io: Io): Promise<void> {
   switch (settings.format) {
     case 'json':
-      await emit(renderJson(report), settings.output, io);
+      // Written file by file: a big run's report is never one string.
+      await emit(renderJsonChunks(report), settings.output, io);
       return;
     case 'markdown':
       await emit(renderMarkdown(report, githubLinkOptions(io)), settings.output, io);
