@@ -12,6 +12,9 @@ export function renderJson(report: Report): string {
 
 /** How the top-level `files` array reads when empty: the place each file's text goes instead. */
 const EMPTY_FILES = '\n  "files": []';
+/** What `JSON.stringify([[x]], null, 2)` puts around `x`. */
+const NESTED_OPEN = '[\n  [\n    ';
+const NESTED_CLOSE = '\n  ]\n]';
 
 /**
  * `renderJson`'s text in pieces: the head, each file, the tail. Written one by one, a report of 20,000 links is
@@ -44,7 +47,10 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   yield `${frame.slice(0, at)}\n  "files": [`;
   const last = report.files.length - 1;
   for (const [index, file] of report.files.entries()) {
-    const text = JSON.stringify(orderFile(file, orderCheckedLink), null, 2).replaceAll('\n', '\n    ');
+    // Stringified two arrays deep, a file comes out indented as the `files` array holds it: the wrapper is cut
+    // off, rather than every line of the file's text indented again (a second copy of it).
+    const nested = JSON.stringify([[orderFile(file, orderCheckedLink)]], null, 2);
+    const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
     yield `\n    ${escapeInvisible(text)}${index < last ? ',' : ''}`;
   }
   yield `\n  ]${frame.slice(at + EMPTY_FILES.length)}\n`;
