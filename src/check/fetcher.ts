@@ -227,9 +227,9 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     auxiliary: boolean,
     watch: AttemptOptions['watch'],
   ): Promise<{ outcome: AttemptOutcome; method: HttpMethod; attempts: number; originDown: string | undefined }> {
-    let method: HttpMethod = forceGet || headRefused.has(url.host) ? 'GET' : 'HEAD';
-    // \`URL#origin\` is built anew on every read.
-    const { origin } = url;
+    // \`URL#origin\` and \`URL#host\` are built anew on every read.
+    const { origin, host } = url;
+    let method: HttpMethod = forceGet || headRefused.has(host) ? 'GET' : 'HEAD';
     let attempts = 0;
     let retry = 0;
     let headOutcome: AttemptOutcome | undefined;
@@ -259,7 +259,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
       const currentMethod = method;
       const retryNumber = retry + 1;
       const outcome = await scheduler.run(
-        url.host,
+        host,
         async (): Promise<AttemptOutcome> => {
           // Checked again in the slot: the origin may have failed while this request waited for a global slot.
           const failedMeanwhile = known();
@@ -276,7 +276,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
             ...(watch === undefined ? {} : { watch }),
           });
           // Inside the slot, so the next waiting request already sees the pause and the origin's failure.
-          pushBack(url.host, answer, retryNumber);
+          pushBack(host, answer, retryNumber);
           learnFrom(origin, answer, auxiliary);
           return answer;
         },
@@ -303,8 +303,8 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         continue;
       }
       // GET succeeded where HEAD did not: this host cannot be trusted with HEAD; later requests start with GET.
-      if (headOutcome !== undefined && outcome.kind === 'response' && outcome.status < 400 && !headRefused.has(url.host)) {
-        headRefused.add(url.host);
+      if (headOutcome !== undefined && outcome.kind === 'response' && outcome.status < 400 && !headRefused.has(host)) {
+        headRefused.add(host);
       }
       const retryAfter =
         outcome.kind === 'response' && (status === 429 || status === 503)
@@ -343,7 +343,8 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
     const forceGet = request.method === 'GET' || bodyLimit > 0;
     const watchBody = deps.watchBody;
     const watch = watchBody === undefined ? undefined : (status: number, headers: Record<string, string>) => watchBody(request, status, headers);
-    const seen = new Set<string>([requestUrl.href]);
+    /** URLs of the hops so far, made at the first redirect (most links have none). */
+    let seen: Set<string> | undefined;
     let url = requestUrl;
     let hopForceGet = forceGet;
     for (;;) {
@@ -379,6 +380,7 @@ export function createFetcher(settings: CheckSettings, deps: FetcherDeps): Stats
         const message = `Location \`${location.slice(0, 200)}\` is not an http(s) URL`;
         return finish(url, { ...base, error: { code: 'invalid-redirect', message } });
       }
+      seen ??= new Set([requestUrl.href]);
       if (seen.has(next.href)) {
         return finish(url, { ...base, error: { code: 'redirect-loop', message: `Redirected back to ${next.href}` } });
       }

@@ -10,14 +10,14 @@ import type { ExtractedFile, FailOn, FileReport, Report } from '../model.js';
 import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
 import { canUseExtractThread } from '../pipeline/extract-thread.js';
 import { checkExtracted, extractPosts, withFileErrors, type CheckOptions } from '../pipeline/index.js';
-import { renderGithub, renderHtml, renderJson, renderMarkdown, renderText } from '../report/index.js';
+import { renderGithub, renderHtml, renderJsonChunks, renderMarkdown, renderText } from '../report/index.js';
 import { stripControl } from '../util/terminal.js';
 import { fileAtRef } from './git.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
 import { emit, useColor } from './output.js';
 import { createProgress } from './progress.js';
-import { sizeYoungGenerationFor } from './young-generation.js';
+import { sizeHeapFor } from './young-generation.js';
 import type { Io } from './run.js';
 import { resolveSettings, type Settings } from './settings.js';
 
@@ -27,7 +27,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const settings = resolveSettings(config, invocation.flags);
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
-  sizeYoungGenerationFor(paths);
+  sizeHeapFor(paths);
   // Where the posts are extracted here (not on the extraction thread), the pieces of a long one use the second core.
   if (paths.length <= 1 || !canUseExtractThread()) parsePiecesOnTwoThreads(paths);
 
@@ -45,7 +45,8 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
         continue;
       }
       const { file, source } = outcome.post;
-      sources.set(path, source);
+      // Only --fix rewrites posts: without it, a post's text is let go once its links are extracted.
+      if (settings.fix) sources.set(path, source);
       yield settings.onlyNewLinks && settings.changedSince !== undefined ? await onlyNewLinks({ ...file, path }, settings.changedSince, io) : { ...file, path };
     }
   }
@@ -97,7 +98,8 @@ export function failing(report: Report, failOn: readonly FailOn[]): number {
 export async function writeReport(report: Report, settings: Pick<Settings, 'format' | 'output' | 'color' | 'verbose' | 'quiet'>, io: Io): Promise<void> {
   switch (settings.format) {
     case 'json':
-      await emit(renderJson(report), settings.output, io);
+      // Written file by file: a big run's report is never one string.
+      await emit(renderJsonChunks(report), settings.output, io);
       return;
     case 'markdown':
       await emit(renderMarkdown(report, githubLinkOptions(io)), settings.output, io);

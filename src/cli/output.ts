@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { LinkrotError } from '../errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { batches, writeFileAtomic } from '../util/atomic-write.js';
 import type { Io } from './run.js';
+
+/** Characters per write of a report printed in pieces. */
+const STDOUT_BATCH_CHARS = 1 << 20;
 
 /** Colour when forced, else when stdout is a TTY and NO_COLOR / TERM=dumb do not say otherwise. */
 export function useColor(forced: boolean | undefined, io: Io, stream: NodeJS.WriteStream = io.stdout): boolean {
@@ -11,10 +14,11 @@ export function useColor(forced: boolean | undefined, io: Io, stream: NodeJS.Wri
   return Boolean(stream.isTTY) && io.env.TERM !== 'dumb';
 }
 
-/** Write the report to `--output` atomically, or to stdout. */
-export async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
+/** Write the report (whole, or in pieces as they are rendered) to `--output` atomically, or to stdout. */
+export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io): Promise<void> {
   if (output === undefined || output === '-') {
-    io.stdout.write(text);
+    if (typeof text === 'string') io.stdout.write(text);
+    else for (const batch of batches(text, STDOUT_BATCH_CHARS)) io.stdout.write(batch);
     return;
   }
   try {

@@ -1,6 +1,6 @@
 export { buildReport } from './build.js';
 export type { ReportMeta } from './build.js';
-export { renderJson, renderExtractJson } from './json.js';
+export { renderJson, renderJsonChunks, renderExtractJson } from './json.js';
 export { renderText, summaryLine } from './text.js';
 export type { TextOptions } from './text.js';
 export { renderMarkdown, DEFAULT_MARKDOWN_TITLE, DEFAULT_MARKDOWN_MAX_ROWS } from './markdown.js';

@@ -7,6 +7,21 @@ import { redactField, redactText } from './redact.js';
  * optional fields left out when absent, and every credential (`user:password@`) removed from URLs and texts.
  */
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join('');
+}
+
+/** How the top-level `files` array reads when empty: the place each file's text goes instead. */
+const EMPTY_FILES = '\n  "files": []';
+/** What `JSON.stringify([[x]], null, 2)` puts around `x`. */
+const NESTED_OPEN = '[\n  [\n    ';
+const NESTED_CLOSE = '\n  ]\n]';
+
+/**
+ * `renderJson`'s text in pieces: the head, each file, the tail. Written one by one, a report of 20,000 links is
+ * never one document of ordered objects and one string at once (that was the peak of a big run's memory).
+ * Each file is stringified alone and indented to its place: the same bytes as the whole document stringified.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
   const document = {
     schemaVersion: report.schemaVersion,
     tool: { name: report.tool.name, version: report.tool.version },
@@ -19,10 +34,26 @@ export function renderJson(report: Report): string {
       ...Object.fromEntries(STATES.map((state) => [state, report.summary[state]])),
     },
     ...(report.notices === undefined ? {} : { notices: report.notices.map((notice) => ({ code: notice.code, message: redactText(notice.message), links: notice.links })) }),
-    files: report.files.map((file) => orderFile(file, orderCheckedLink)),
+    files: [],
     ...(report.savePageNow === undefined ? {} : { savePageNow: orderSaves(report.savePageNow) }),
   };
-  return `${escapeInvisible(JSON.stringify(document, null, 2))}\n`;
+  const frame = escapeInvisible(JSON.stringify(document, null, 2));
+  // A raw newline and two spaces only ever precede a top-level key (strings escape their newlines).
+  const at = frame.indexOf(EMPTY_FILES);
+  if (report.files.length === 0 || at < 0) {
+    yield `${frame}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}\n  "files": [`;
+  const last = report.files.length - 1;
+  for (const [index, file] of report.files.entries()) {
+    // Stringified two arrays deep, a file comes out indented as the `files` array holds it: the wrapper is cut
+    // off, rather than every line of the file's text indented again (a second copy of it).
+    const nested = JSON.stringify([[orderFile(file, orderCheckedLink)]], null, 2);
+    const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+    yield `\n    ${escapeInvisible(text)}${index < last ? ',' : ''}`;
+  }
+  yield `\n  ]${frame.slice(at + EMPTY_FILES.length)}\n`;
 }
 
 /** `--save-alive`'s outcome, credentials removed like every other URL and text. */

@@ -60,6 +60,27 @@ describe('checking files as they stream in', () => {
   });
 });
 
+describe('occurrences that come after their URL was judged', () => {
+  it('take the verdict of an earlier occurrence with the same fragment, without a request, whichever post it was in', async () => {
+    received.length = 0;
+    const files: ExtractedFile[] = [
+      { path: 'a.md', links: [link(`${base}/page#intro`, 1), link(`${base}/page`, 2), link(`${base}/gone#top`, 3)] },
+      { path: 'b.md', links: [link(`${base}/page`, 1), link(`${base}/gone#top`, 2), link(`${base}/page#intro`, 3)] },
+      { path: 'c.md', links: [link(`${base}/page#intro`, 1), link(`${base}/page#usage`, 2)] },
+    ];
+    const report = await checkExtracted(slowly(files), { allowPrivate: true, archive: false });
+    const [a, b, c] = report.files.map((file) => file.links.map(({ state, reason, detail, fragment, httpStatus }) => ({ state, reason, detail, fragment, httpStatus })));
+    expect(a?.map((v) => `${v.state}/${v.reason}`)).toEqual(['alive/ok', 'alive/ok', 'dead/http-404']);
+    // b.md's occurrences are the same verdicts as a.md's, by fragment, in b.md's order.
+    expect(b).toEqual([a?.[1], a?.[2], a?.[0]]);
+    expect(c?.[0]).toEqual(a?.[0]);
+    // A fragment first asked after the page was judged is still looked for (one more GET of the page).
+    expect(c?.[1]).toMatchObject({ state: 'alive', reason: 'ok' });
+    expect(received.filter((line) => line.endsWith(' /page'))).toHaveLength(2);
+    expect(received.filter((line) => line.endsWith(' /gone')).length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('a run answered from the cache', () => {
   it('still counts its URLs, and sends nothing', async () => {
     const store = new Map<string, import('../../src/model.js').Verdict>();

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import type { Root, Table } from 'mdast';
-import { buildReport, renderGithub, renderJson, renderMarkdown, renderText, validateReport } from '../../src/report/index.js';
+import { buildReport, renderGithub, renderJson, renderJsonChunks, renderMarkdown, renderText, validateReport } from '../../src/report/index.js';
 import type { Report } from '../../src/model.js';
 import { HOSTILE_TEXT, POST_PATH, hostileFile, referenceFile } from './realistic-report.js';
 
@@ -79,6 +79,48 @@ describe('renderJson', () => {
     const text = renderJson(report);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect((JSON.parse(text) as Report).files[0]?.links[0]?.text).toBe('a\u009b2Jb\u202ec\u0007d\u007f');
+  });
+});
+
+describe('renderJsonChunks', () => {
+  /** The text a whole document stringified at once gives: what the report was before it came in pieces. */
+  const wholeDocument = (text: string): string => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+
+  it('writes, piece by piece, the bytes of the whole document: head, one piece per file, tail', () => {
+    const report = buildReport([referenceFile(), { ...referenceFile(), path: '_posts/second.md' }, { path: '_posts/empty.md', links: [] }], META);
+    const withExtras: Report = {
+      ...report,
+      notices: [{ code: 'archive-unreachable', message: 'archive.org could not be reached', links: 2 }],
+      savePageNow: { saved: [{ url: 'https://example.org/', capture: 'https://web.archive.org/web/20240101000000/https://example.org/', timestamp: '20240101000000' }], refused: [], recent: 0 },
+    };
+    for (const each of [report, withExtras]) {
+      const pieces = [...renderJsonChunks(each)];
+      expect(pieces).toHaveLength(each.files.length + 2);
+      const text = pieces.join('');
+      expect(text).toBe(renderJson(each));
+      expect(text).toBe(wholeDocument(text));
+      expect(validateReport(JSON.parse(text))).toEqual([]);
+    }
+    expect(Object.keys(JSON.parse(renderJson(withExtras)) as object)).toEqual(['schemaVersion', 'tool', 'summary', 'notices', 'files', 'savePageNow']);
+  });
+
+  it('writes a report without files as one piece', () => {
+    const pieces = [...renderJsonChunks(buildReport([], META))];
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]).toBe(wholeDocument(pieces[0]!));
+    expect(pieces[0]).toContain('"files": []');
+  });
+
+  it('escapes invisible characters in every piece, and a file named like the files key changes nothing', () => {
+    const file = hostileFile();
+    const link = file.links[0];
+    if (link === undefined) throw new Error('fixture');
+    const odd = { ...file, path: '\n  "files": []', title: 'a\u202eb', links: [{ ...link, text: 'a\u009b2Jb' }] };
+    const text = [...renderJsonChunks(buildReport([referenceFile(), odd], META))].join('');
+    expect(text).not.toMatch(/[\u007f-\u009f\u202a-\u202e]/);
+    const parsed = JSON.parse(text) as Report;
+    expect(parsed.files.map((each) => each.path)).toEqual([referenceFile().path, '\n  "files": []']);
+    expect(parsed.files[1]?.title).toBe('a\u202eb');
   });
 });
 
