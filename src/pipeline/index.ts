@@ -270,7 +270,8 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
   const check = async (url: string, job: UrlJob): Promise<void> => {
     // Let the rest of this file's occurrences join first: whether any wants a #fragment decides the request.
     await Promise.resolve();
-    const needs = { fragment: job.entries.some((entry) => entry.fragment !== undefined && entry.fragment !== '') };
+    const needs = { fragment: job.entries.some(wantsFragment) };
+    job.asked = needs;
     const { result, followUps } = await run.inspect(url, needs);
     network.add(result);
     const page = options.drift === true ? summarizeResult(result) : undefined;
@@ -308,8 +309,12 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
     const job = jobs.get(url);
     if (job === undefined) {
       start(url);
-    } else if (!job.settled) {
+    } else if (!job.settled && (job.asked?.fragment !== false || !wantsFragment(entry))) {
       job.entries.push(entry);
+    } else if (!job.settled) {
+      // A fragment joining a request already made without one: that page may be read only as far as its title and
+      // opening (see \`watchPage\`), so the anchor is asked for on its own (rare: a later post, a new anchor).
+      start(`${url}\u0000${entry.fragment ?? ''}\u0000${jobs.size}`);
     } else {
       // The verdict of an occurrence judged with the answer, with the same fragment (a job's entries are few).
       const fragment = entry.fragment ?? '';
@@ -347,12 +352,19 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
   return { files, planned, verdicts, reused, urls: urls.size, pages };
 }
 
+/** Does this occurrence point at a `#fragment` of its page? */
+function wantsFragment(entry: PlannedLink): boolean {
+  return entry.fragment !== undefined && entry.fragment !== '';
+}
+
 interface UrlJob {
   /**
    * Occurrences waiting for the answer; once judged, where later occurrences find the verdict of their fragment
    * (a map per URL for that was 20,000 maps on the load benchmark).
    */
   entries: PlannedLink[];
+  /** What the request asked for, once made (whether a fragment's anchors are wanted decides how far a page is read). */
+  asked?: { fragment: boolean };
   /** True once answered and judged. */
   settled: boolean;
   done: Promise<void>;

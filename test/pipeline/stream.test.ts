@@ -14,6 +14,16 @@ const received: string[] = [];
 beforeAll(async () => {
   server = createServer((request, response) => {
     received.push(`${request.method} ${request.url}`);
+    if (request.url === '/long') {
+      // An article longer than the part a check without a fragment reads (title, h1, opening, 20,000 characters of
+      // text), with an anchor near its end; slow, so that a later post's occurrence joins while it is in flight.
+      const paragraphs = `<p>${'A paragraph of the article, long enough to count. '.repeat(12)}</p>`.repeat(60);
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(`<html><head><title>Long</title></head><body><h1>Long</h1>${paragraphs}<h2 id="late-anchor">Late</h2></body></html>`);
+      }, 300);
+      return;
+    }
     response.writeHead(request.url === '/gone' ? 404 : 200, { 'content-type': 'text/html' });
     response.end(request.method === 'HEAD' ? undefined : `<html><head><title>Page</title></head><body><h1 id="intro">Intro</h1><p id="usage">${'Words. '.repeat(60)}</p></body></html>`);
   });
@@ -57,6 +67,20 @@ describe('checking files as they stream in', () => {
     expect(received.filter((line) => line.endsWith(' /page'))).toHaveLength(2);
     expect(received.filter((line) => line.endsWith(' /gone')).length).toBeLessThanOrEqual(2);
     expect(report.summary).toMatchObject({ files: 3, links: 5, urls: 2 });
+  });
+});
+
+describe('an occurrence with a fragment that joins a request made without one', () => {
+  it('has its anchor looked for in the whole page, not in the part read for the title and opening', async () => {
+    received.length = 0;
+    async function* joining(): AsyncGenerator<ExtractedFile> {
+      yield { path: 'a.md', links: [link(`${base}/long`, 1)] };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      yield { path: 'b.md', links: [link(`${base}/long#late-anchor`, 1), link(`${base}/long#nowhere`, 2)] };
+    }
+    const report = await checkExtracted(joining(), { allowPrivate: true, archive: false });
+    const states = report.files.map((file) => file.links.map((entry) => `${entry.state}/${entry.reason}`));
+    expect(states).toEqual([['alive/ok'], ['alive/ok', 'suspicious/fragment-missing']]);
   });
 });
 
