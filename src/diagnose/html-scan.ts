@@ -16,11 +16,15 @@ export interface HtmlFacts {
   heading: string;
   /** Every `id` attribute value, and every `name` of an `<a>` (fragment targets); of the part read. */
   anchors: Set<string>;
-  /** Visible text (scripts, styles and templates left out), white space collapsed, capped at 20,000 characters (`TEXT_CAP`). */
+  /**
+   * Visible text (scripts, styles and templates left out), white space collapsed, capped at 20,000 characters
+   * (`TEXT_CAP`); for a body cut short once its facts settled, the text of the part read.
+   */
   text: string;
   /**
    * Length of the visible text before the cap. For a body scanned as it arrived and cut short once its facts
-   * settled (see `HtmlScanner`), the length of the part read: at least 20,000 (`TEXT_CAP`).
+   * settled (see `HtmlScanner`), the length of the part read: at least the text its reader asked for
+   * (`VERDICT_TEXT`, or `TEXT_CAP` when the whole capped text is wanted).
    */
   textLength: number;
   /**
@@ -36,7 +40,7 @@ export interface HtmlFacts {
 }
 
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
-const TEXT_CAP = 20_000;
+export const TEXT_CAP = 20_000;
 /** Elements that hold a site's chrome rather than the page's own content. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 /** Elements that hold the page's own content: a `header` inside one is the content's header, not the site's. */
@@ -81,7 +85,7 @@ export function perPage<T>(read: (facts: HtmlFacts, html: string) => T): (facts:
 export function scanHtml(html: string): HtmlFacts {
   const known = recentScans.get(html);
   if (known !== undefined) return known;
-  const scanner = new HtmlScanner(false);
+  const scanner = new HtmlScanner(undefined);
   scanner.write(html);
   const facts = scanner.end();
   remember(html, facts);
@@ -101,10 +105,11 @@ export interface PageWatcher {
 
 /**
  * A watcher that scans a page as it arrives and hands its facts over with the sample (`scanBody` finds them).
- * With `settle`, reading stops once the facts are settled; the sample is then the part read.
+ * With `settleAt` (characters of visible text), reading stops once the facts are settled; the sample is then the
+ * part read.
  */
-export function pageWatcher(settle: boolean): PageWatcher {
-  const scanner = new HtmlScanner(settle);
+export function pageWatcher(settleAt: number | undefined): PageWatcher {
+  const scanner = new HtmlScanner(settleAt);
   return {
     write: (text) => scanner.write(text),
     finish(make) {
@@ -125,10 +130,12 @@ export function scanBody(body: BodySample): HtmlFacts {
 }
 
 /**
- * Visible text up to which a page scanned as it arrives may be cut short: the text cap (`text` is then whole), far
- * above every length a check compares `textLength` with (tiny 200, challenge 2,000, parked 5,000).
+ * Visible text past which no verdict reads a page: above every length a check compares `textLength` with (tiny
+ * 200, challenge 2,000, parked 5,000 — a page with more is no parked page) and the article length of the
+ * soft-404 ladder (1,500). A reader that wants the page's text itself (content drift's fingerprint) asks for
+ * `TEXT_CAP`. On the 90 KB pages of the benchmark, reading to 20,000 characters tokenized 25 KB of markup per page.
  */
-const SETTLED_TEXT = TEXT_CAP;
+export const VERDICT_TEXT = 5_001;
 
 /** Characters of markup handed to the parser at once between two looks at whether the facts are settled. */
 const PIECE_CHARS = 8 * 1024;
@@ -146,14 +153,15 @@ const RAW_START_CHARS = 8;
  * an attribute value or a `<title>`: the parser is the judge), its closing tag is found by search too and the
  * content between is never handed over. The content is hidden text, which no fact reads.
  *
- * With `settle`, `write` answers true once the page has shown everything a check can read of it: its title, its
- * `h1`, its whole opening and `SETTLED_TEXT` characters of visible text (`text` complete), with an article's
- * worth of its own. The rest of the page can then change no verdict: `textLength` and `mainTextLength` stay
+ * With `settleAt`, `write` answers true once the page has shown everything its reader wants of it: its title, its
+ * `h1`, its whole opening and `settleAt` characters of visible text (`VERDICT_TEXT` for the verdicts; `TEXT_CAP`
+ * when `text` must be whole, as content drift's fingerprint needs), with an article's worth of its own. The rest of the page can then change no verdict: `textLength` and `mainTextLength` stay
  * lower bounds past every threshold, and only `anchors` (read for a `#fragment`, whose request never settles)
  * would grow. The facts and the text kept (`scanned`) are then those of the part read.
  */
 export class HtmlScanner {
-  readonly #settle: boolean;
+  /** Visible text after which the facts may settle (undefined: read to the end). */
+  readonly #settleAt: number | undefined;
   #html = '';
   /** Start of the markup not yet handed to the parser. */
   #unwritten = 0;
@@ -167,8 +175,8 @@ export class HtmlScanner {
   readonly #state = new ScanState();
   readonly #parser: Parser;
 
-  constructor(settle: boolean) {
-    this.#settle = settle;
+  constructor(settleAt: number | undefined) {
+    this.#settleAt = settleAt;
     this.#parser = this.#state.parser();
   }
 
@@ -200,7 +208,7 @@ export class HtmlScanner {
     this.#parser.write(this.#html.slice(this.#unwritten, to));
     this.#written += to - this.#unwritten;
     this.#unwritten = to;
-    if (this.#settle && this.#state.settled()) this.#settled = true;
+    if (this.#settleAt !== undefined && this.#state.settled(this.#settleAt)) this.#settled = true;
   }
 
   /**
@@ -391,13 +399,13 @@ class ScanState {
   #selfClosing = false;
 
   /** Everything a check can read is known (see `HtmlScanner`). */
-  settled(): boolean {
+  settled(textChars: number): boolean {
     return (
       this.titleDone &&
       this.headingLevel === 1 &&
       this.opening.length >= OPENING_CAP &&
-      this.text.length >= TEXT_CAP &&
-      this.textLength >= SETTLED_TEXT &&
+      this.text.length >= Math.min(textChars, TEXT_CAP) &&
+      this.textLength >= textChars &&
       this.mainTextLength >= ARTICLE_TEXT_CHARS
     );
   }

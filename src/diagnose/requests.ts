@@ -1,7 +1,7 @@
 import type { CheckResult, FetchRequest } from '../model.js';
 import { kindOfUrl } from './content-kind.js';
 import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
-import { isHtml, pageWatcher, scanBody, type PageWatcher } from './html-scan.js';
+import { isHtml, pageWatcher, scanBody, TEXT_CAP, VERDICT_TEXT, type PageWatcher } from './html-scan.js';
 import { parkedSign } from './parked.js';
 import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
 import { judgesWithoutBody, matchFamily } from './rules.js';
@@ -42,20 +42,25 @@ export function requestFor(url: string, needs: { fragment: boolean }, settings: 
   const wantsFragment = needs.fragment && settings.fragments;
   const kind = kindOfUrl(url);
   const nonHtml = kind !== undefined && kind !== 'html';
-  if (wantsFragment && !nonHtml) return scanned({ url, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES }, false);
+  if (wantsFragment && !nonHtml) return scanned({ url, method: 'GET', bodyBytes: DEFAULT_FRAGMENT_BODY_BYTES }, undefined);
   if (!settings.contentChecks || nonHtml) return { url };
   if (oembedUrlFor(url) !== undefined) return { url };
   const family = matchFamily(url, settings.rules)?.family;
   if (family !== undefined && judgesWithoutBody(family)) return { url };
   // A family's own answer may be anywhere in the page: read to the limit.
-  return scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES }, family === undefined);
+  // Content drift fingerprints the page's text: then the whole capped text is read.
+  const settleAt = family !== undefined ? undefined : settings.pageText === true ? TEXT_CAP : VERDICT_TEXT;
+  return scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES }, settleAt);
 }
 
-/** Requests whose answer's page is scanned as it arrives (`true`: and read only until its facts are settled). */
-const SCANNED = new WeakMap<FetchRequest, boolean>();
+/**
+ * Requests whose answer's page is scanned as it arrives, with the visible text after which reading may stop once
+ * the facts are settled (`undefined`: read to the limit).
+ */
+const SCANNED = new WeakMap<FetchRequest, number | undefined>();
 
-function scanned(request: FetchRequest, settle: boolean): FetchRequest {
-  SCANNED.set(request, settle);
+function scanned(request: FetchRequest, settleAt: number | undefined): FetchRequest {
+  SCANNED.set(request, settleAt);
   return request;
 }
 
@@ -66,11 +71,10 @@ function scanned(request: FetchRequest, settle: boolean): FetchRequest {
  * answers (error pages, whose bodies the HTTP verdict reads whole) are read as before.
  */
 export function watchPage(request: FetchRequest, status: number, headers: Record<string, string>): PageWatcher | undefined {
-  const settle = SCANNED.get(request);
-  if (settle === undefined || status < 200 || status >= 300) return undefined;
+  if (!SCANNED.has(request) || status < 200 || status >= 300) return undefined;
   const type = headers['content-type'];
   if (type !== undefined && type !== '' && !isHtml(type, undefined)) return undefined;
-  return pageWatcher(settle);
+  return pageWatcher(SCANNED.get(request));
 }
 
 /**
@@ -88,7 +92,7 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   }
   const kind = kindOfUrl(url);
   const pageOfFile = settings.contentChecks && ok && result.body === undefined && kind !== undefined && kind !== 'html' && isHtml(result.headers?.['content-type'], undefined);
-  if (pageOfFile) followUps.push({ key: PAGE_FOLLOW_UP, request: scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, false) });
+  if (pageOfFile) followUps.push({ key: PAGE_FOLLOW_UP, request: scanned({ url, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, undefined) });
   if (PLAIN_HTTP.test(url) && PLAIN_HTTP.test(result.finalUrl) && result.error?.code !== 'dns-not-found') {
     // A probe, not a verdict: one attempt, and no answer simply means no https suggestion.
     followUps.push({ key: HTTPS_FOLLOW_UP, request: { url: httpsVariant(url), retries: 0, auxiliary: true } });
@@ -96,7 +100,7 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
   // A file link answered with an HTML page is probably an error page: its probe goes out with the page itself.
   const sibling = settings.contentChecks && ok ? (pageOfFile ? siblingProbeUrl(result.finalUrl) : siblingCandidate(url, result)) : undefined;
   if (sibling !== undefined) {
-    followUps.push({ key: SIBLING_FOLLOW_UP, request: scanned({ url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, false) });
+    followUps.push({ key: SIBLING_FOLLOW_UP, request: scanned({ url: sibling, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES, auxiliary: true }, undefined) });
   }
   return followUps;
 }

@@ -74,6 +74,8 @@ export interface DiagnoseSettings {
   rules: RuleSet;
   /** Host → extra status codes accepted as alive (`{"example.com": [403]}`). */
   acceptStatus?: Record<string, number[]>;
+  /** A later step reads alive pages' text (content drift): pages are read up to the whole capped text. */
+  pageText?: boolean;
 }
 
 export interface DiagnoseInput {

@@ -549,6 +549,7 @@ function resolveDiagnoseSettings(options: CheckOptions): DiagnoseSettings {
     contentChecks: options.contentChecks ?? true,
     rules: loadRules(options.knownDead),
     acceptStatus,
+    pageText: options.drift === true,
   };
 }
 

@@ -45,7 +45,7 @@ describe('the HTML scanner', () => {
     for (let round = 0; round < 2000; round += 1) {
       const html = randomPage(random);
       if (ENDS_IN_BROKEN_TAG.test(html)) continue;
-      const scanner = new HtmlScanner(false);
+      const scanner = new HtmlScanner(undefined);
       let at = 0;
       while (at < html.length) {
         const next = Math.min(html.length, at + 1 + Math.floor(random() * 12));
@@ -64,7 +64,7 @@ describe('fragment targets', () => {
     const page =
       '<html><head><script>var tpl = \'<h2 id="from-script">x</h2><a name="named-in-script">\';</script><style>#from-style{}</style></head>' +
       '<body><!-- <h2 id="in-comment">old</h2> --><h2 id="install">Install</h2><a name="usage">Usage</a><p title=\'<b id="in-attribute">\'>x</p></body></html>';
-    const scanner = new HtmlScanner(false);
+    const scanner = new HtmlScanner(undefined);
     scanner.write(page);
     const facts = scanner.end();
     expect([...facts.anchors]).toEqual(['install', 'usage']);

@@ -13,6 +13,7 @@ import { Agent } from 'undici';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, DEFAULT_CHECK_SETTINGS } from '../../src/check/index.js';
 import { DEFAULT_CONTENT_BODY_BYTES, diagnose, followUpsFor, requestFor, watchPage } from '../../src/diagnose/index.js';
+import { scanBody, TEXT_CAP, VERDICT_TEXT } from '../../src/diagnose/html-scan.js';
 import type { CheckResult, Report } from '../../src/model.js';
 import { runCli } from '../cli/run-cli.js';
 import { useCleanup } from '../check/helpers.js';
@@ -80,9 +81,9 @@ async function startSite(sockets: Map<string, Socket>): Promise<TestServer> {
 }
 
 /** requestFor → fetch (pages watched, as the pipeline does) → follow-ups → diagnose. */
-async function check(url: string): Promise<{ result: CheckResult; state: string; reason: string }> {
+async function check(url: string, settings = SETTINGS): Promise<{ result: CheckResult; state: string; reason: string }> {
   const fetcher = createFetcher({ ...DEFAULT_CHECK_SETTINGS, allowPrivate: true, retries: 0 }, { dispatcher: agent, watchBody: watchPage });
-  const result = await fetcher.fetch(requestFor(url, { fragment: false }, SETTINGS));
+  const result = await fetcher.fetch(requestFor(url, { fragment: false }, settings));
   const followUps: Record<string, CheckResult> = {};
   for (const followUp of followUpsFor(url, result, SETTINGS)) followUps[followUp.key] = await fetcher.fetch(followUp.request);
   const verdict = diagnose({ link: link(url), url, result, followUps, post: {} }, SETTINGS);
@@ -96,7 +97,7 @@ describe('pages read as far as the checks need', () => {
     const { result, state, reason } = await check(`${server.origin}/big`);
     expect([state, reason]).toEqual(['alive', 'ok']);
     expect(result.body?.truncated).toBe(true);
-    // 20 KB of script and head, the chrome, then 20,000 characters of text: well under the 256 KiB read before.
+    // 20 KB of script and head, the chrome, then the text the verdicts need: well under the 256 KiB read before.
     expect(result.body!.bytes).toBeGreaterThan(40_000);
     expect(result.body!.bytes).toBeLessThan(96 * 1024);
     expect(result.body!.bytes).toBeLessThan(DEFAULT_CONTENT_BODY_BYTES);
@@ -105,6 +106,20 @@ describe('pages read as far as the checks need', () => {
     // Longer than the limit: its connection is dropped (as at the limit before), and the next page gets a new one.
     await check(`${server.origin}/article-1`);
     expect(sockets.get('/article-1')).not.toBe(sockets.get('/big'));
+  });
+
+  it('reads the text the verdicts need (5,001 characters), and the whole capped text when content drift reads it', async () => {
+    const sockets = new Map<string, Socket>();
+    const server = await startSite(sockets);
+    const verdicts = await check(`${server.origin}/article-1`);
+    const drift = await check(`${server.origin}/article-2`, { ...SETTINGS, pageText: true });
+    expect([verdicts.state, drift.state]).toEqual(['alive', 'alive']);
+    const forVerdicts = scanBody(verdicts.result.body!);
+    const forDrift = scanBody(drift.result.body!);
+    expect(forVerdicts.textLength).toBeGreaterThanOrEqual(VERDICT_TEXT);
+    expect(forVerdicts.textLength).toBeLessThan(TEXT_CAP);
+    expect(forDrift.text.length).toBe(TEXT_CAP);
+    expect(verdicts.result.body!.text.length).toBeLessThan(drift.result.body!.text.length);
   });
 
   it('drains the rest of a 90 KB page unread, so its connection serves the next page', async () => {
