@@ -29,7 +29,12 @@ export const SAVE_MAX_RETRY_AFTER_MS = 60_000;
 export const SAVE_ANSWER_BYTES = 64 * 1024;
 
 /** Codes after which no further capture is asked for in this run (the account's budget, not the URL's). */
-const RUN_ENDING = new Set(['error:user-session-limit', 'error:too-many-requests', 'error:unauthorized', 'rate-limited', 'keys-refused']);
+/**
+ * Refusals after which no other capture is asked for in this run. `network-error`: a capture request that did not
+ * reach archive.org (refused, reset, hung); the next one would meet the same, each costing up to a timeout — with
+ * archive.org hung, a hundred alive links were a hundred timeouts. `archive-unreachable`: the run already knows.
+ */
+const RUN_ENDING = new Set(['error:user-session-limit', 'error:too-many-requests', 'error:unauthorized', 'rate-limited', 'keys-refused', 'network-error', 'archive-unreachable']);
 
 export interface SpnAnswer {
   status?: number;
@@ -95,7 +100,12 @@ export async function saveAlive(urls: readonly string[], fetcher: Fetcher, send:
       refuse(url, 'not-attempted', `not attempted: ${ended.reason}`);
       continue;
     }
-    const newest = await newestCapture(fetcher, settings.baseUrl, url);
+    const { newest, down } = await newestCapture(fetcher, settings.baseUrl, url);
+    if (down !== undefined) {
+      // The run's lookups found archive.org unreachable (see the fetcher's auxiliary requests): no capture is asked.
+      ended = refuse(url, 'archive-unreachable', `archive.org could not be reached: ${down}`);
+      continue;
+    }
     if (newest !== undefined && settings.now() - timestampMs(newest) < settings.olderThanMs) {
       report.recent += 1;
       continue;
@@ -110,10 +120,16 @@ export async function saveAlive(urls: readonly string[], fetcher: Fetcher, send:
   return report;
 }
 
-/** The newest good capture's timestamp; undefined when there is none or the CDX server could not say. */
-async function newestCapture(fetcher: Fetcher, baseUrl: string, url: string): Promise<string | undefined> {
-  const answer = parseCdxAnswer(await fetcher.fetch({ url: cdxQueryUrl(baseUrl, url, {}), method: 'GET', bodyBytes: CDX_BODY_BYTES, auxiliary: true }));
-  return answer.ok ? answer.rows.at(-1)?.timestamp : undefined;
+/**
+ * The newest good capture's timestamp (undefined when there is none or the CDX server could not say), and
+ * `down` when archive.org is known unreachable in this run (the lookup was answered without a request).
+ */
+async function newestCapture(fetcher: Fetcher, baseUrl: string, url: string): Promise<{ newest?: string; down?: string }> {
+  const result = await fetcher.fetch({ url: cdxQueryUrl(baseUrl, url, {}), method: 'GET', bodyBytes: CDX_BODY_BYTES, auxiliary: true });
+  if (result.error?.originDown !== undefined) return { down: result.error.originDown };
+  const answer = parseCdxAnswer(result);
+  const newest = answer.ok ? answer.rows.at(-1)?.timestamp : undefined;
+  return newest === undefined ? {} : { newest };
 }
 
 type SaveOutcome = { capture: string; timestamp: string } | { code: string; reason: string };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtractedFile, Link, Report } from '../../src/model.js';
 import { checkExtracted, type CheckOptions } from '../../src/pipeline/index.js';
 import { renderMarkdown, renderText, validateReport } from '../../src/report/index.js';
+import { startRawServer, startServer, type TestServer } from '../helpers/servers.js';
 import { startScriptedArchive, type ScriptedArchive } from './save-page-now-archive.js';
 
 const KEYS = { access: 'AccessKEY4711abc', secret: 'SecretKEY0815xyz' };
@@ -117,6 +118,41 @@ describe('Save Page Now (scripted SPN2 archive on 127.0.0.1)', () => {
     // Asked twice (once after the Retry-After), never for the next link.
     expect(archive!.saves.filter((save) => save.method === 'POST').map((save) => save.form.get('url'))).toEqual([`${origin}/page/throttled`, `${origin}/page/throttled`]);
   });
+
+  // archive.org that accepts connections and never answers, and one that refuses them. Real: web.archive.org
+  // "may take a long time to respond, which may result in timeout during the links check"
+  // (endoflife-date/endoflife.date#3481, 2023-08-27); archive.org down with no answer at all ("HTTP code: 0") for
+  // 16-32 minutes at a time (FaronFaron/upptime#26, #27, #29, 2024-11). Each capture request would cost its
+  // timeout, so one that does not reach archive.org ends the saving.
+  for (const mode of ['hung', 'refused'] as const) {
+    it(`archive.org ${mode}: at most one capture request is sent, the other links are "not attempted"`, async () => {
+      const site = await startServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(`<html><head><title>A page</title></head><body><h1>A page</h1><p>${'Text of the page. '.repeat(30)}</p></body></html>`);
+      });
+      const down: TestServer = await startRawServer(() => undefined);
+      const archiveUrl = down.origin;
+      if (mode === 'refused') await down.close();
+      try {
+        const files: ExtractedFile[] = [{ path: 'post.md', links: ['a', 'b', 'c', 'd'].map((name, index) => link(`${site.origin}/${name}`, index + 1)) }];
+        const report = await checkExtracted(files, {
+          allowPrivate: true,
+          archiveBaseUrl: archiveUrl,
+          timeoutMs: 400,
+          savePageNow: { accessKey: KEYS.access, secretKey: KEYS.secret, olderThanMs: 1 },
+        });
+        expect(report.files[0]!.links.map((entry) => entry.state)).toEqual(['alive', 'alive', 'alive', 'alive']);
+        const refused = report.savePageNow!.refused;
+        expect(refused).toHaveLength(4);
+        expect(['network-error', 'archive-unreachable']).toContain(refused[0]!.code);
+        expect(refused.slice(1).map((refusal) => refusal.code)).toEqual(['not-attempted', 'not-attempted', 'not-attempted']);
+        if (mode === 'hung') expect(down.received.filter((request) => request.method === 'POST').length).toBeLessThanOrEqual(1);
+      } finally {
+        await site.close();
+        if (mode === 'hung') await down.close();
+      }
+    });
+  }
 
   it('masks the keys when an error message repeats them', async () => {
     const { report } = await run(['echo']);
