@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
 import { runCli } from '../cli/run-cli.js';
+import { startRawServer } from '../helpers/servers.js';
 import { startScriptedArchive, type ScriptedArchive } from './save-page-now-archive.js';
 
 const KEYS = { access: 'AccessKEY4711abc', secret: 'SecretKEY0815xyz' };
@@ -66,6 +67,25 @@ describe('--save-alive through the built binary', () => {
     expect(human.stdout).toContain(`saved ${archive.origin}/page/new → ${archive.origin}/web/20261205010203/`);
     for (const secret of [KEYS.access, KEYS.secret]) {
       for (const written of [run.stdout, run.stderr, text, human.stdout, human.stderr, await readFile(cache, 'utf8')]) expect(written).not.toContain(secret);
+    }
+  });
+
+  it('archive.org hung: one capture request at most, the others not attempted, and the run ends in a few timeouts', async () => {
+    // web.archive.org timing out for whole runs: endoflife-date/endoflife.date#3481 (2023-08-27).
+    const hung = await startRawServer(() => undefined);
+    try {
+      const out = join(dir, 'hung.json');
+      const args = ['check', '--allow-private', '--archive-url', hung.origin, '--timeout', '500ms', '--save-alive', '--format', 'json', '--output', out, post];
+      const run = await runCli(args, { env: ENV, timeoutMs: 60_000 });
+      expect(run.code).toBe(0);
+      const report = JSON.parse(await readFile(out, 'utf8')) as Report;
+      expect(validateReport(report)).toEqual([]);
+      const refused = report.savePageNow!.refused;
+      expect(refused.map((refusal) => refusal.code).slice(1)).toEqual(['not-attempted', 'not-attempted', 'not-attempted']);
+      expect(['network-error', 'archive-unreachable']).toContain(refused[0]!.code);
+      expect(hung.received.filter((request) => request.method === 'POST').length).toBeLessThanOrEqual(1);
+    } finally {
+      await hung.close();
     }
   });
 });
