@@ -167,6 +167,30 @@ describe('through a proxy (HTTP_PROXY / HTTPS_PROXY)', () => {
     expect(untrusted.links).toEqual({ [urls[0]!]: 'unreachable/tls-error' });
   });
 
+  it('a proxy that demands credentials: user:password in the proxy URL (percent-encoded) is sent as Basic Proxy-Authorization', async () => {
+    // Corporate proxies ask for Basic credentials, given in HTTP_PROXY as http://user:pass@host:80/ with reserved
+    // characters percent-encoded, '@' as %40 (haskell/cabal#1579, read 2026-12-05); curl URL-decodes proxy
+    // credentials the same way (curl.se, CURLOPT_PROXYUSERPWD: "clark%20kent:superman", read 2026-12-05).
+    const pages = { 'https://www.coursera.org/learn/machine-learning': 200, 'http://www.example.com/': 200 };
+    const guarded = await proxy({ intercept: { ca: corporateCa, web: web(pages) }, credentials: 'alice:p@ss word' });
+    const withCredentials = guarded.url.replace('://', '://alice:p%40ss%20word@');
+    const urls = ['https://www.coursera.org/learn/machine-learning', 'http://www.example.com/'];
+    const env = { HTTPS_PROXY: withCredentials, HTTP_PROXY: withCredentials, NODE_EXTRA_CA_CERTS: corporateCa.caFile };
+    const run = await check(urls, env);
+    expect(run.links).toEqual({ [urls[0]!]: 'alive/ok', [urls[1]!]: 'alive/ok' });
+    const basic = `Basic ${Buffer.from('alice:p@ss word').toString('base64')}`;
+    expect(guarded.authorizations.length).toBeGreaterThan(0);
+    expect(new Set(guarded.authorizations)).toEqual(new Set([basic]));
+    // The credentials never reach the report.
+    expect(run.stdout).not.toContain('p%40ss');
+    expect(run.stdout).not.toContain('alice');
+
+    // Wrong credentials: 407 to both, unreachable, never dead.
+    const wrong = guarded.url.replace('://', '://alice:guess@');
+    const refused = await check(urls, { ...env, HTTPS_PROXY: wrong, HTTP_PROXY: wrong }, ['--retries', '0']);
+    expect(Object.values(refused.links).every((verdict) => verdict.startsWith('unreachable/'))).toBe(true);
+  });
+
   it('behind the proxy the private-address guard still holds, and a server that never answers ends in a timeout', async () => {
     const handler: WebHandler = (url, request, response) => {
       if (url.hostname === 'hangs.example.com') return; // accepts the request, never answers

@@ -38,6 +38,11 @@ export interface TestProxyOptions {
   intercept?: { ca: CertificateAuthority; web: WebHandler };
   /** Hosts whose CONNECT (in intercept mode) fails as if the origin refused the connection. */
   refusedHosts?: ReadonlySet<string>;
+  /**
+   * Credentials the proxy demands (`user:password`), as a corporate proxy does with Basic authentication
+   * (RFC 9110 §11.7.1): a CONNECT or forwarded request without the matching `Proxy-Authorization` gets 407.
+   */
+  credentials?: string;
 }
 
 export interface TestProxy {
@@ -50,6 +55,8 @@ export interface TestProxy {
   forwarded: string[];
   /** Every request answered inside an intercepted tunnel, `METHOD https-url`. */
   intercepted: string[];
+  /** The `Proxy-Authorization` of every CONNECT and forwarded request, in order ('' when absent). */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
@@ -85,7 +92,16 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
   const connects: string[] = [];
   const forwarded: string[] = [];
   const intercepted: string[] = [];
+  const authorizations: string[] = [];
   const sockets = new Set<Socket>();
+  const expected = options.credentials === undefined ? undefined : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
+  const AUTH_REQUIRED: ProxyRefusal = { status: 407, headers: { 'proxy-authenticate': 'Basic realm="corporate proxy"' } };
+  /** Records the request's credentials; false when the proxy demands others. */
+  const authorized = (request: IncomingMessage): boolean => {
+    const given = request.headers['proxy-authorization'] ?? '';
+    authorizations.push(given);
+    return expected === undefined || given === expected;
+  };
 
   // Requests inside intercepted tunnels: plain HTTP over the TLS socket the proxy ends.
   const inner = createHttpServer((request, response) => {
@@ -105,8 +121,8 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
       respond(response, { status: 400 });
       return;
     }
-    if (options.refuseForward !== undefined) {
-      respond(response, options.refuseForward);
+    if (options.refuseForward !== undefined || !authorized(request)) {
+      respond(response, options.refuseForward ?? AUTH_REQUIRED);
       return;
     }
     if (options.intercept !== undefined) {
@@ -137,6 +153,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     socket.on('error', () => undefined);
     const { host, port } = splitAuthority(authority);
     if (options.refuseConnect !== undefined) return writeRawResponse(socket, options.refuseConnect);
+    if (!authorized(request)) return writeRawResponse(socket, AUTH_REQUIRED);
     if (options.intercept !== undefined) {
       if (options.refusedHosts?.has(host) === true) return writeRawResponse(socket, REFUSED);
       const ca = options.intercept.ca;
@@ -173,6 +190,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     url: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
     port,
     connects,
+    authorizations,
     forwarded,
     intercepted,
     close: () =>
