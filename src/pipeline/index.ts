@@ -309,7 +309,7 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
     const job = jobs.get(url);
     if (job === undefined) {
       start(url);
-    } else if (!job.settled && (job.asked?.fragment !== false || !wantsFragment(entry))) {
+    } else if (!job.settled && (job.asked?.fragment !== false || !wantsFragment(entry) || !diagnoseSettings.fragments)) {
       job.entries.push(entry);
     } else if (!job.settled) {
       // A fragment joining a request already made without one: that page may be read only as far as its title and
