@@ -19,8 +19,11 @@ export type CaptureRecord =
 /** Where captures are kept (the results cache keeps them for good). */
 export type CaptureStore = LookupStore<CaptureRecord>;
 
-/** Thrown when archive.org answers 429: the drift phase ends (see `findDrift`). */
-export class RateLimited extends Error {}
+/**
+ * The lookup's answer when archive.org answers 429: the drift phase ends there (see `findDrift`). Never stored
+ * (an `unavailable` answer is not kept).
+ */
+export const RATE_LIMITED: Unavailable = { status: 'unavailable', message: 'archive.org answered 429 Too Many Requests' };
 
 /** The capture of `url` from at or before `stamp` (`YYYYMMDD`), through the archive's lookup rules. */
 export function findCaptureBefore(archive: Archive, url: string, stamp: string, store: CaptureStore | undefined): Promise<CaptureRecord | Unavailable> {
@@ -29,14 +32,14 @@ export function findCaptureBefore(archive: Archive, url: string, stamp: string, 
 
 async function readCapture(ask: Fetcher['fetch'], baseUrl: string, url: string, stamp: string): Promise<CaptureRecord | Unavailable> {
   const listed = await ask({ url: cdxQueryUrl(baseUrl, url, { to: stamp }), method: 'GET', bodyBytes: CDX_BODY_BYTES });
-  if (listed.status === 429) throw new RateLimited('archive.org answered 429 Too Many Requests');
+  if (listed.status === 429) return RATE_LIMITED;
   const answer = parseCdxAnswer(listed);
   if (!answer.ok) return { status: 'unavailable', message: answer.message };
   const row = answer.rows.filter((candidate) => kindMatches('html', candidate.mimetype)).at(-1);
   if (row === undefined) return { status: 'none' };
   const capture = `${baseUrl}/web/${row.timestamp}/${row.original}`;
   const page = await ask({ url: `${baseUrl}/web/${row.timestamp}id_/${row.original}`, method: 'GET', bodyBytes: DEFAULT_CONTENT_BODY_BYTES });
-  if (page.status === 429) throw new RateLimited('archive.org answered 429 Too Many Requests');
+  if (page.status === 429) return RATE_LIMITED;
   if (page.error !== undefined) return { status: 'unavailable', message: `capture could not be read: ${page.error.code}` };
   if (page.status !== undefined && page.status >= 500) return { status: 'unavailable', message: `capture answered ${page.status}` };
   const summary = summarizeResult(page);

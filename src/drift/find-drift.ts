@@ -5,7 +5,7 @@
  */
 import type { Archive } from '../archive/index.js';
 import { readUrl } from '../util/url.js';
-import { findCaptureBefore, RateLimited, type CaptureRecord, type CaptureStore } from './capture.js';
+import { findCaptureBefore, RATE_LIMITED, type CaptureRecord, type CaptureStore } from './capture.js';
 import { compare } from './compare.js';
 import type { PageSummary } from './summary.js';
 
@@ -56,16 +56,10 @@ export async function findDrift(candidates: readonly DriftCandidate[], settings:
       findings.set(key, { status: 'unjudged' });
       continue;
     }
-    let capture: CaptureRecord | { status: 'unavailable'; message: string };
-    try {
-      capture = await findCaptureBefore(archive, candidate.url, candidate.stamp, settings.store);
-    } catch (error) {
-      if (!(error instanceof RateLimited)) throw error;
-      capture = { status: 'unavailable', message: error.message };
-    }
+    const capture = await findCaptureBefore(archive, candidate.url, candidate.stamp, settings.store);
     if (capture.status === 'unavailable') {
-      // A 429 (seen through the lookup's message) or an unreachable archive ends the phase; another failure skips one link.
-      if (capture.message.includes('429') || archive.unreachable !== undefined) stopped = archive.unreachable ?? capture.message;
+      // A 429 or an unreachable archive ends the phase; another failure skips one link.
+      if (capture.message === RATE_LIMITED.message || archive.unreachable !== undefined) stopped = archive.unreachable ?? capture.message;
       findings.set(key, { status: 'unjudged' });
     } else if (capture.status !== 'found') {
       findings.set(key, { status: 'no-capture' });
