@@ -11,6 +11,7 @@ import {
   TINY_BODY_TEXT_CHARS,
 } from './rules/soft-404-signs.js';
 import { readUrl } from '../util/url.js';
+import { jaccard } from '../util/sets.js';
 
 const TITLE_SEPARATORS = /\s+[|\-–—:·•»/~]\s+|\s*::\s*/;
 const APP_SHELL = /\bid=["'](?:root|app|__next|__nuxt|svelte|app-root|main-app)["']|<app-root\b|\bng-version=|ember-application|<flt-|enable javascript|requires javascript/i;
@@ -203,7 +204,5 @@ export function similarity(a: string, b: string): number {
   const wordsA = new Set(a.toLowerCase().split(/\W+/u).filter(Boolean));
   const wordsB = new Set(b.toLowerCase().split(/\W+/u).filter(Boolean));
   if (wordsA.size === 0 && wordsB.size === 0) return 1;
-  let shared = 0;
-  for (const word of wordsA) if (wordsB.has(word)) shared += 1;
-  return shared / (wordsA.size + wordsB.size - shared);
+  return jaccard(wordsA, wordsB);
 }

@@ -5,7 +5,8 @@
  * says both clearly differ. Renamed sites, new separators, dates, redesigns and translations stay "same".
  */
 import { textContainment, type PageSummary } from './summary.js';
-import { containment, jaccard, wordsOf } from './words.js';
+import { containment, jaccard } from '../util/sets.js';
+import { wordsOf } from './words.js';
 
 export interface Comparison {
   changed: boolean;

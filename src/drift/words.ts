@@ -34,22 +34,3 @@ export function wordsOf(text: string, minLength = 2): string[] {
   }
   return words;
 }
-
-/** Share of the words the two sets have in common: |A ∩ B| / |A ∪ B| (0 when both are empty). */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const shared = sharedCount(a, b);
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
-
-/** Share of the smaller set found in the larger: |A ∩ B| / min(|A|, |B|) (0 when either is empty). */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const smaller = Math.min(a.size, b.size);
-  return smaller === 0 ? 0 : sharedCount(a, b) / smaller;
-}
-
-function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared += 1;
-  return shared;
-}
