@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
 import { LinkrotError } from '../errors.js';
-import { batches, writeFileAtomic } from '../util/atomic-write.js';
+import { batches, WRITE_BATCH_CHARS, writeFileAtomic } from '../util/atomic-write.js';
 import type { Io } from './run.js';
-
-/** Characters per write of a report printed in pieces. */
-const STDOUT_BATCH_CHARS = 1 << 20;
 
 /** Colour when forced, else when stdout is a TTY and NO_COLOR / TERM=dumb do not say otherwise. */
 export function useColor(forced: boolean | undefined, io: Io, stream: NodeJS.WriteStream = io.stdout): boolean {
@@ -18,7 +15,7 @@ export function useColor(forced: boolean | undefined, io: Io, stream: NodeJS.Wri
 export async function emit(text: string | Iterable<string>, output: string | undefined, io: Io): Promise<void> {
   if (output === undefined || output === '-') {
     if (typeof text === 'string') io.stdout.write(text);
-    else for (const batch of batches(text, STDOUT_BATCH_CHARS)) io.stdout.write(batch);
+    else for (const batch of batches(text, WRITE_BATCH_CHARS)) io.stdout.write(batch);
     return;
   }
   try {

@@ -30,7 +30,7 @@ export interface ParseOptions {
 
 /**
  * Parses independent Markdown texts, each exactly as `parseSource` does, in the order given, possibly on
- * another thread (the CLI installs one, see pipeline/piece-thread.ts). Used for the pieces of a long document.
+ * another thread (the CLI installs one, see pipeline/extract-pieces.ts). Used for the pieces of a long document.
  */
 export type BatchParser = (sources: readonly string[]) => Root[];
 

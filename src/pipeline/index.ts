@@ -309,12 +309,12 @@ async function checkLinks(input: Iterable<ExtractedFile> | AsyncIterable<Extract
     const job = jobs.get(url);
     if (job === undefined) {
       start(url);
-    } else if (!job.settled && (job.asked?.fragment !== false || !wantsFragment(entry) || !diagnoseSettings.fragments)) {
-      job.entries.push(entry);
     } else if (!job.settled) {
       // A fragment joining a request already made without one: that page may be read only as far as its title and
       // opening (see \`watchPage\`), so the anchor is asked for on its own (rare: a later post, a new anchor).
-      start(`${url}\u0000${entry.fragment ?? ''}\u0000${jobs.size}`);
+      const anchorUnread = job.asked?.fragment === false && wantsFragment(entry) && diagnoseSettings.fragments;
+      if (anchorUnread) start(`${url}\u0000${entry.fragment ?? ''}\u0000${jobs.size}`);
+      else job.entries.push(entry);
     } else {
       // The verdict of an occurrence judged with the answer, with the same fragment (a job's entries are few).
       const fragment = entry.fragment ?? '';

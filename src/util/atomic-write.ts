@@ -3,7 +3,7 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Text pieces are gathered up to this many characters per write (one write per piece was a syscall each). */
-const WRITE_BATCH_CHARS = 1 << 20;
+export const WRITE_BATCH_CHARS = 1 << 20;
 
 /**
  * Write a file so that readers only ever see the old or the new content: write a temporary file beside it,
