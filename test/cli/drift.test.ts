@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { validateReport } from '../../src/report/index.js';
 import { pageHtml, PAIRS } from '../drift/pairs.js';
+import { startRawServer } from '../helpers/servers.js';
 import { runCli } from './run-cli.js';
 
 const CAPTURED = '20170201120000';
@@ -144,6 +145,24 @@ describe('--drift through the built binary', () => {
     expect(report.files[0]!.links.map((link) => link.state)).toEqual(['alive', 'alive']);
     expect(report.notices).toEqual([{ code: 'drift-incomplete', message: expect.stringContaining('429'), links: 2 }]);
     expect(archive.requests).toHaveLength(1);
+  }, 120_000);
+
+  it('archive.org hung: the phase ends after two timeouts, both links stay alive, one notice', async () => {
+    // web.archive.org "may take a long time to respond, which may result in timeout during the links check"
+    // (endoflife-date/endoflife.date#3481, 2023-08-27): a connection accepted and never answered.
+    const hung = await startRawServer(() => undefined);
+    try {
+      const args = ['check', join(dir, 'post.md'), '--drift', '--allow-private', '--archive-url', hung.origin, '--retries', '0', '--timeout', '500ms', '--no-cache', '--format', 'json'];
+      const run = await runCli(args, { cwd: dir, timeoutMs: 60_000 });
+      expect(run.code).toBe(0);
+      const report = parse(run.stdout);
+      expect(report.files[0]!.links.map((link) => link.state)).toEqual(['alive', 'alive']);
+      expect(report.notices?.map((notice) => notice.code)).toEqual(['drift-incomplete']);
+      // Two lookups, each a timeout; after them archive.org counts as down and nothing more is asked.
+      expect(hung.received.map((request) => request.url.split('?')[0])).toEqual(['/cdx/search/cdx', '/cdx/search/cdx']);
+    } finally {
+      await hung.close();
+    }
   }, 120_000);
 
   it('--drift with --no-archive is a usage error', async () => {
