@@ -41,7 +41,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'linkrot-drift-cli-'));
   site = await listen(
     createServer((request, response) => {
-      const pair = SIDES.get(request.url ?? '');
+      const pair = SIDES.get(new URL(request.url ?? '/', 'http://site.test').pathname);
       if (pair === undefined) return void response.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title>');
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(pair.now));
     }),
@@ -152,12 +152,16 @@ describe('--drift through the built binary', () => {
     // (endoflife-date/endoflife.date#3481, 2023-08-27): a connection accepted and never answered.
     const hung = await startRawServer(() => undefined);
     try {
-      const args = ['check', join(dir, 'post.md'), '--drift', '--allow-private', '--archive-url', hung.origin, '--retries', '0', '--timeout', '500ms', '--no-cache', '--format', 'json'];
+      // Four pages: the phase must stop after the second timeout, not ask for all of them.
+      const post = join(dir, 'four.md');
+      const paths = ['/learn/machine-learning', '/keras/', '/keras/?page=2', '/learn/machine-learning?week=2'];
+      await writeFile(post, `---\ndate: 2017-03-01\n---\n${paths.map((path) => `[a page](${site}${path})`).join(', ')}\n`);
+      const args = ['check', post, '--drift', '--allow-private', '--archive-url', hung.origin, '--retries', '0', '--timeout', '500ms', '--no-cache', '--format', 'json'];
       const run = await runCli(args, { cwd: dir, timeoutMs: 60_000 });
       expect(run.code).toBe(0);
       const report = parse(run.stdout);
-      expect(report.files[0]!.links.map((link) => link.state)).toEqual(['alive', 'alive']);
-      expect(report.notices?.map((notice) => notice.code)).toEqual(['drift-incomplete']);
+      expect(report.files[0]!.links.map((link) => link.state)).toEqual(['alive', 'alive', 'alive', 'alive']);
+      expect(report.notices).toEqual([{ code: 'drift-incomplete', message: expect.any(String) as unknown, links: 4 }]);
       // Two lookups, each a timeout; after them archive.org counts as down and nothing more is asked.
       expect(hung.received.map((request) => request.url.split('?')[0])).toEqual(['/cdx/search/cdx', '/cdx/search/cdx']);
     } finally {
