@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isSmallRun } from '../../src/cli/young-generation.js';
+import { isSmallRun, YOUNG_GENERATION_CAP_BYTES } from '../../src/cli/young-generation.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkrot-young-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,5 +26,37 @@ describe('isSmallRun', () => {
 
   it('counts a missing post as nothing (its error is reported when it is read)', () => {
     expect(isSmallRun([join(dir, 'missing.md'), post('c.md', 10)], 100)).toBe(true);
+  });
+});
+
+/**
+ * The cap works on V8's flags at run time, so it is tried in a process of its own on the built module: a working
+ * set that survives scavenges (like requests in flight), replaced while the event loop turns, as in a run.
+ */
+function youngGenerationPeak(capped: boolean): number {
+  const module = pathToFileURL(join(process.cwd(), 'dist/cli/young-generation.js')).href;
+  const script = `
+    const m = await import(${JSON.stringify(module)});
+    if (${capped}) m.keepYoungGenerationSmall();
+    const inFlight = new Array(40000);
+    let most = 0;
+    for (let round = 0; round < 200; round += 1) {
+      for (let i = 0; i < 20000; i += 1) inFlight[(round * 20000 + i) % inFlight.length] = { round, i, text: 'x' + i };
+      most = Math.max(most, m.youngGenerationBytes());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    process.stdout.write(String(most));`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+describe('keepYoungGenerationSmall', () => {
+  it('lets the young generation grow up to the cap and no further', (context) => {
+    const uncapped = youngGenerationPeak(false);
+    // A V8 whose young generation never outgrows the cap here has nothing to cap.
+    if (uncapped <= YOUNG_GENERATION_CAP_BYTES) context.skip(`V8 grew the young generation to ${uncapped} bytes only`);
+    const capped = youngGenerationPeak(true);
+    expect(capped).toBeLessThanOrEqual(YOUNG_GENERATION_CAP_BYTES);
+    // Grown past V8's 1 MB start: a small cap, not no growth.
+    expect(capped).toBeGreaterThan(YOUNG_GENERATION_CAP_BYTES / 4);
   });
 });
