@@ -174,7 +174,7 @@ export function cacheLookup(lookup: LookupFunction, ttlMs: number = DEFAULT_DNS_
 /** `NODE_EXTRA_CA_CERTS` as this process started with it: the file Node added to its own trust store. */
 const NODE_STARTUP_EXTRA_CA_CERTS = process.env['NODE_EXTRA_CA_CERTS'];
 
-/** Read `NODE_EXTRA_CA_CERTS` (a PEM file) and return Node's root store plus its certificates. */
+/** Read `NODE_EXTRA_CA_CERTS` (a PEM file) and return its certificates. */
 function readExtraCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
   const file = env['NODE_EXTRA_CA_CERTS'];
   if (file === undefined || file === '') return undefined;
@@ -190,7 +190,7 @@ function readExtraCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
   if (certificates.length === 0) {
     throw new LinkrotError('LINKROT_CONFIG_INVALID', `NODE_EXTRA_CA_CERTS \`${file}\` holds no PEM certificate`);
   }
-  return [...rootCertificates, ...certificates];
+  return certificates;
 }
 
 function readEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -208,8 +208,10 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   const allowPrivate = options.allowPrivate ?? false;
   const extra = readExtraCertificates(env);
   // Node itself trusts the file it read at start-up for every connection without a \`ca\` option; a context of
-  // our own (parsing every root certificate again: 50-75 ms) is needed only for a file Node did not read.
-  const ca = extra !== undefined && !(env === process.env && env['NODE_EXTRA_CA_CERTS'] === NODE_STARTUP_EXTRA_CA_CERTS) ? extra : undefined;
+  // our own (parsing every root certificate again: 50-75 ms) is needed only for a file Node did not read. Node's
+  // root store is read only then: \`rootCertificates\` builds its list on first use.
+  const nodeReadIt = env === process.env && env['NODE_EXTRA_CA_CERTS'] === NODE_STARTUP_EXTRA_CA_CERTS;
+  const ca = extra === undefined || nodeReadIt ? undefined : [...rootCertificates, ...extra];
   // One secure context for the whole run. A `ca` option would make Node parse every root certificate again on
   // each TLS connection (measured: 80% of a run's CPU time with NODE_EXTRA_CA_CERTS set); without one, Node
   // still builds a context per connection (0.2 ms each here), with the same trust as this shared one.

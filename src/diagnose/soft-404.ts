@@ -39,9 +39,14 @@ function phraseMatcher(phrases: readonly string[]): RegExp {
   return new RegExp(parts.join('|'), 'gu');
 }
 
+const WHITE_SPACE = /\s+/g;
+/** Two white-space characters in a row, or one other than a plain space: only then is there anything to collapse. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+
 /** Lower case, straight apostrophes, collapsed white space. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(CURLY_APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase().replace(CURLY_APOSTROPHES, "'");
+  return (NEEDS_COLLAPSE.test(lower) ? lower.replace(WHITE_SPACE, ' ') : lower).trim();
 }
 
 const ALL_PHRASES: readonly string[] = Object.values(SOFT_404_PHRASES).flat();
@@ -90,14 +95,17 @@ function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefine
   const heading = phraseUse(facts.heading);
   const opening = normalise(facts.opening);
   const textSays = firstMatch(TEXT_PHRASES, opening);
-  // Only under a heading that names no subject of its own: none, "Oops!", or the site's name from the title.
-  const neutralHeading = facts.heading === '' || isFillerOnly(facts.heading) || titleSegments.some((segment) => segment.trim() === facts.heading);
-  const speaksOfItself = neutralHeading && firstMatch(SELF_PHRASES, opening.slice(0, SELF_PHRASE_WITHIN_CHARS)) !== undefined;
   const article = facts.mainTextLength >= ARTICLE_TEXT_CHARS;
+  // Read only for a sign: most pages show none, and the heading's words cost more than the rest of this.
+  const speaksOfItself = (): boolean => {
+    // Only under a heading that names no subject of its own: none, "Oops!", or the site's name from the title.
+    const neutralHeading = facts.heading === '' || titleSegments.some((segment) => segment.trim() === facts.heading) || isFillerOnly(facts.heading);
+    return neutralHeading && firstMatch(SELF_PHRASES, opening.slice(0, SELF_PHRASE_WITHIN_CHARS)) !== undefined;
+  };
   const sign = (claim: Soft404Sign['claim'], evidence: string): Soft404Sign => ({
     claim,
     article,
-    speaksOfItself,
+    speaksOfItself: speaksOfItself(),
     evidence,
     ...(textSays === undefined ? {} : { textSays }),
   });
