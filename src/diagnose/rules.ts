@@ -161,11 +161,11 @@ export interface FamilyMatch {
 export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefined {
   const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
+  const candidates = familiesFor(lowerCaseHost(parsed.hostname), rules.families);
+  if (candidates === undefined) return undefined;
   const pathAndQuery = parsed.pathname + parsed.search;
-  // Read once: every read of `URL#hostname` builds a new string, and there are a dozen families to try.
-  const host = parsed.hostname;
-  for (const family of rules.families) {
-    if (!matchesAny(host, family.hosts)) continue;
+  for (const index of candidates) {
+    const family = rules.families[index]!;
     if (family.path === undefined) return { family, groups: [] };
     const found = family.path.exec(pathAndQuery);
     if (found !== null) return { family, groups: found.slice(1).map((group) => group ?? '') };
@@ -173,9 +173,44 @@ export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefine
   return undefined;
 }
 
-function matchesAny(host: string, patterns: readonly string[]): boolean {
-  for (const pattern of patterns) if (hostMatches(host, pattern)) return true;
-  return false;
+/** The families by host pattern: `exact` by name, `under` by the domain of a `*.domain` pattern. */
+interface HostIndex {
+  exact: Map<string, number[]>;
+  under: Map<string, number[]>;
+}
+
+/**
+ * Built once per rule set: a link is matched against every family (41 built in, 93 host patterns), and trying
+ * each pattern in turn cost more than the rest of the diagnosis of an alive link.
+ */
+const hostIndexes = new WeakMap<readonly CompiledFamily[], HostIndex>();
+
+function hostIndexOf(families: readonly CompiledFamily[]): HostIndex {
+  const index = hostIndexes.get(families);
+  if (index !== undefined) return index;
+  const built: HostIndex = { exact: new Map(), under: new Map() };
+  families.forEach((family, position) => {
+    for (const pattern of family.hosts) {
+      const [map, key] = pattern.startsWith('*.') ? [built.under, pattern.slice(2)] : [built.exact, pattern];
+      const list = map.get(key) ?? [];
+      if (list.at(-1) !== position) list.push(position);
+      map.set(key, list);
+    }
+  });
+  hostIndexes.set(families, built);
+  return built;
+}
+
+/** The positions of the families whose host patterns match `host` (lower case), in rule order; undefined for none. */
+function familiesFor(host: string, families: readonly CompiledFamily[]): readonly number[] | undefined {
+  const index = hostIndexOf(families);
+  let found = index.exact.get(host);
+  // `*.domain` matches every name under the domain: look the host's parent domains up.
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+    const under = index.under.get(host.slice(dot + 1));
+    if (under !== undefined) found = found === undefined ? under : [...new Set([...found, ...under])].sort((a, b) => a - b);
+  }
+  return found;
 }
 
 /** Fill a family's suggestion template for a URL. */

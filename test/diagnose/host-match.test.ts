@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostIsOrUnder, hostMatches } from '../../src/diagnose/rules.js';
+import { hostIsOrUnder, hostMatches, loadRules, matchFamily } from '../../src/diagnose/rules.js';
+import type { RuleSet } from '../../src/diagnose/types.js';
 
 /** The plain definitions the allocation-free versions must agree with. */
 const plainMatches = (host: string, pattern: string): boolean =>
@@ -26,5 +27,47 @@ describe('host patterns', () => {
     expect(hostIsOrUnder('notsedo.com', 'sedo.com')).toBe(false);
     expect(hostMatches('notsedo.com', '*.sedo.com')).toBe(false);
     expect(hostMatches('plus.google.com', '*.google.com')).toBe(true);
+  });
+});
+
+/** The first family in rule order whose hosts and path match: what `matchFamily`'s host index must agree with. */
+function plainFamily(url: string, rules: RuleSet): string | undefined {
+  const parsed = new URL(url);
+  for (const family of rules.families) {
+    if (!family.hosts.some((pattern) => plainMatches(parsed.hostname, pattern))) continue;
+    if (family.path === undefined || family.path.test(parsed.pathname + parsed.search)) return family.id;
+  }
+  return undefined;
+}
+
+/** Every built-in host pattern and its look-alikes, on a few paths; the URLs whose expected family is not none. */
+function compareWithPlain(rules: RuleSet): number {
+  const names = new Set(rules.families.flatMap((family) => family.hosts.map((pattern) => pattern.replace(/^\*\./, ''))));
+  const hosts = [...names].flatMap((name) => [name, `www.${name}`, `a.b.${name}`, name.toUpperCase(), `x${name}`, `${name}.evil.net`]);
+  const paths = ['/', '/+JohnDoe/posts', '/p/project', '/site/mine', '/learn/ml', '/course/ml', '/groups/x', '/watch?v=abc', '/a/b/c'];
+  let matched = 0;
+  for (const host of hosts) {
+    for (const path of paths) {
+      const url = `https://${host}${path}`;
+      const expected = plainFamily(url, rules);
+      if (expected !== undefined) matched += 1;
+      expect(matchFamily(url, rules)?.family.id, url).toBe(expected);
+    }
+  }
+  return matched;
+}
+
+const USER_FAMILY = { name: 'Catch-all', ended: '2020', explanation: 'test', source: 'https://example.org/rules', sourceDate: '2026-12-05' };
+
+describe('matchFamily', () => {
+  it('finds the first matching family in rule order, for every built-in host pattern and its look-alikes', () => {
+    // A user family after the built-ins that shares their hosts: found only where none before it matches.
+    const after = loadRules([{ ...USER_FAMILY, id: 'late-catch-all', hosts: ['*.google.com', 'coursera.org', '*.example.org'] }]);
+    expect(compareWithPlain(after)).toBeGreaterThan(100);
+    // A `*.` pattern in the first place (a user family replacing the first built-in keeps its place): it comes
+    // before the later families that name a host under it exactly (code.google.com, sites.google.com).
+    const first = loadRules([{ ...USER_FAMILY, id: 'google-plus', hosts: ['*.google.com'], pathPattern: '^/p/' }]);
+    expect(matchFamily('https://code.google.com/p/project', first)?.family.id).toBe('google-plus');
+    expect(compareWithPlain(first)).toBeGreaterThan(100);
   });
 });
