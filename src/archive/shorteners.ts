@@ -1,5 +1,5 @@
 import { LinkrotError } from '../errors.js';
-import { hostMatches } from '../diagnose/rules.js';
+import { entriesForHost, hostMatches } from '../diagnose/rules.js';
 import { readUrl } from '../util/url.js';
 
 /**
@@ -185,9 +185,13 @@ export function matchShortener(url: string, shorteners: readonly CompiledShorten
   const parsed = readUrl(url);
   if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return undefined;
   if (parsed.pathname === '/' && parsed.search === '') return undefined;
-  return shorteners.find(
-    (entry) => entry.hosts.some((host) => hostMatches(parsed.hostname, host)) && (entry.path === undefined || entry.path.test(parsed.pathname + parsed.search)),
-  );
+  const candidates = entriesForHost(parsed.hostname, shorteners);
+  if (candidates === undefined) return undefined;
+  for (const index of candidates) {
+    const entry = shorteners[index]!;
+    if (entry.path === undefined || entry.path.test(parsed.pathname + parsed.search)) return entry;
+  }
+  return undefined;
 }
 
 /** True when `url` is on one of the shortener's own hosts (a redirect there is not a target). */

@@ -48,9 +48,13 @@ function outcome(state: State): Outcome {
   return 'other';
 }
 
+/** The last time written by `observationOf`: a run observes every link at its start time. */
+let lastTime = { at: Number.NaN, iso: '' };
+
 export function observationOf(verdict: Verdict, at: number): Observation {
+  if (lastTime.at !== at) lastTime = { at, iso: new Date(at).toISOString() };
   return {
-    at: new Date(at).toISOString(),
+    at: lastTime.iso,
     state: verdict.state,
     reason: verdict.reason,
     ...(verdict.httpStatus === undefined ? {} : { status: verdict.httpStatus }),
@@ -59,7 +63,10 @@ export function observationOf(verdict: Verdict, at: number): Observation {
 
 /** The record with one more observation (kept in time order; the record passed in is not changed). */
 export function observe(record: HistoryRecord | undefined, observation: Observation): HistoryRecord {
-  const list = [...(record?.observations ?? []), observation].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const list = [...(record?.observations ?? []), observation];
+  const last = record?.observations.at(-1);
+  // Nearly always the newest: sorted only when it is not.
+  if (last !== undefined && Date.parse(observation.at) < Date.parse(last.at)) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const kept = list.slice(-MAX_OBSERVATIONS);
   const kind = outcome(observation.state);
   const lastAlive = kind === 'alive' ? latest(record?.lastAlive, observation.at) : record?.lastAlive;

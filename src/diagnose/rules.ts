@@ -161,7 +161,7 @@ export interface FamilyMatch {
 export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefined {
   const parsed = readUrl(url);
   if (parsed === undefined) return undefined;
-  const candidates = familiesFor(lowerCaseHost(parsed.hostname), rules.families);
+  const candidates = entriesForHost(parsed.hostname, rules.families);
   if (candidates === undefined) return undefined;
   const pathAndQuery = parsed.pathname + parsed.search;
   for (const index of candidates) {
@@ -173,41 +173,45 @@ export function matchFamily(url: string, rules: RuleSet): FamilyMatch | undefine
   return undefined;
 }
 
-/** The families by host pattern: `exact` by name, `under` by the domain of a `*.domain` pattern. */
+/** Entries by host pattern: `exact` by name, `under` by the domain of a `*.domain` pattern. */
 interface HostIndex {
   exact: Map<string, number[]>;
   under: Map<string, number[]>;
 }
 
 /**
- * Built once per rule set: a link is matched against every family (41 built in, 93 host patterns), and trying
- * each pattern in turn cost more than the rest of the diagnosis of an alive link.
+ * Built once per list (known-dead families, shorteners): a link is matched against every entry (41 families with
+ * 93 host patterns built in), and trying each pattern in turn cost more than the rest of an alive link's diagnosis.
  */
-const hostIndexes = new WeakMap<readonly CompiledFamily[], HostIndex>();
+const hostIndexes = new WeakMap<readonly { hosts: readonly string[] }[], HostIndex>();
 
-function hostIndexOf(families: readonly CompiledFamily[]): HostIndex {
-  const index = hostIndexes.get(families);
+function hostIndexOf(entries: readonly { hosts: readonly string[] }[]): HostIndex {
+  const index = hostIndexes.get(entries);
   if (index !== undefined) return index;
   const built: HostIndex = { exact: new Map(), under: new Map() };
-  families.forEach((family, position) => {
-    for (const pattern of family.hosts) {
+  entries.forEach((entry, position) => {
+    for (const pattern of entry.hosts) {
       const [map, key] = pattern.startsWith('*.') ? [built.under, pattern.slice(2)] : [built.exact, pattern];
       const list = map.get(key) ?? [];
       if (list.at(-1) !== position) list.push(position);
       map.set(key, list);
     }
   });
-  hostIndexes.set(families, built);
+  hostIndexes.set(entries, built);
   return built;
 }
 
-/** The positions of the families whose host patterns match `host` (lower case), in rule order; undefined for none. */
-function familiesFor(host: string, families: readonly CompiledFamily[]): readonly number[] | undefined {
-  const index = hostIndexOf(families);
-  let found = index.exact.get(host);
+/**
+ * The positions of the entries with a host pattern (lower case, exact or `*.domain`) that `host` matches, in list
+ * order (`hostMatches` on each pattern in turn); undefined for none. The list must not change once asked about.
+ */
+export function entriesForHost(host: string, entries: readonly { hosts: readonly string[] }[]): readonly number[] | undefined {
+  const index = hostIndexOf(entries);
+  const name = lowerCaseHost(host);
+  let found = index.exact.get(name);
   // `*.domain` matches every name under the domain: look the host's parent domains up.
-  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-    const under = index.under.get(host.slice(dot + 1));
+  for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+    const under = index.under.get(name.slice(dot + 1));
     if (under !== undefined) found = found === undefined ? under : [...new Set([...found, ...under])].sort((a, b) => a - b);
   }
   return found;

@@ -40,12 +40,13 @@ export function recordHistory(
 ): Map<PlannedLink, LinkHistory> {
   const keyOf = (entry: PlannedLink): string | undefined =>
     entry.request === undefined || entry.verdict !== undefined ? undefined : `${entry.request}#${entry.fragment ?? ''}`;
+  const keys = planned.map(keyOf);
   // A URL asked this run may also have answered later occurrences from the cache this run filled.
-  const asked = new Set(planned.filter((entry) => !reused.has(entry)).map(keyOf));
+  const asked = new Set(keys.filter((_, index) => !reused.has(planned[index]!)));
   const byKey = new Map<string, LinkHistory>();
   const histories = new Map<PlannedLink, LinkHistory>();
-  for (const entry of planned) {
-    const key = keyOf(entry);
+  for (const [index, entry] of planned.entries()) {
+    const key = keys[index];
     const verdict = verdicts.get(entry);
     if (key === undefined || verdict === undefined) {
       // Decided without a request (a missing local file, an excluded URL): no run's accident, nothing to observe.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostIsOrUnder, hostMatches, loadRules, matchFamily } from '../../src/diagnose/rules.js';
 import type { RuleSet } from '../../src/diagnose/types.js';
+import { loadShorteners, matchShortener } from '../../src/archive/shorteners.js';
 
 /** The plain definitions the allocation-free versions must agree with. */
 const plainMatches = (host: string, pattern: string): boolean =>
@@ -69,5 +70,26 @@ describe('matchFamily', () => {
     const first = loadRules([{ ...USER_FAMILY, id: 'google-plus', hosts: ['*.google.com'], pathPattern: '^/p/' }]);
     expect(matchFamily('https://code.google.com/p/project', first)?.family.id).toBe('google-plus');
     expect(compareWithPlain(first)).toBeGreaterThan(100);
+  });
+});
+
+describe('matchShortener', () => {
+  it('agrees with trying every shortener in turn, for each of their hosts and its look-alikes', () => {
+    const shorteners = loadShorteners([{ id: 'late-short', name: 'Late', hosts: ['*.tinyurl.com', 'bit.ly'], source: 'https://example.org/short', ended: '2020' }]);
+    const names = new Set(shorteners.flatMap((entry) => entry.hosts.map((pattern) => pattern.replace(/^\*\./, ''))));
+    let matched = 0;
+    for (const host of [...names].flatMap((name) => [name, `www.${name}`, `a.${name}`, name.toUpperCase(), `x${name}`, `${name}.evil.net`])) {
+      for (const path of ['/', '/abc123', '/p/xyz', '/?x=1']) {
+        const url = `https://${host}${path}`;
+        const parsed = new URL(url);
+        const plain =
+          parsed.pathname === '/' && parsed.search === ''
+            ? undefined
+            : shorteners.find((entry) => entry.hosts.some((pattern) => plainMatches(parsed.hostname, pattern)) && (entry.path === undefined || entry.path.test(parsed.pathname + parsed.search)));
+        if (plain !== undefined) matched += 1;
+        expect(matchShortener(url, shorteners)?.id, url).toBe(plain?.id);
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
   });
 });
