@@ -160,7 +160,8 @@ const LT = 0x3c;
 /** Where a `<script` or `<style` tag may start: `<s` or `<S` (the rest is compared byte by byte). */
 const LOWER_S = Buffer.from('<s');
 const UPPER_S = Buffer.from('<S');
-const CLOSE_START = Buffer.from('</');
+const CLOSE_LOWER_S = Buffer.from('</s');
+const CLOSE_UPPER_S = Buffer.from('</S');
 /** Longest markup a raw-text start can span (`<script` and the character after it). */
 const RAW_START_BYTES = 8;
 const EMPTY = Buffer.alloc(0);
@@ -449,19 +450,22 @@ function openTagEnd(bytes: Buffer, lt: number): { end: number; selfClosing: bool
 }
 
 /**
- * Where the raw text of the element `name` (lower case) ends: the `<` of its closing tag (`</name` followed by
- * `>` or white space, any case), or -1 when the bytes read so far have none.
+ * Where the raw text of the element `name` (`script` or `style`) ends: the `<` of its closing tag (`</name`
+ * followed by `>` or white space, any case), or -1 when the bytes read so far have none.
  */
 function closingTag(bytes: Buffer, from: number, name: string): number {
   let at = from;
   for (;;) {
-    const lt = bytes.indexOf(CLOSE_START, at);
+    // `</s` and `</S`, not `</`: a script's strings often hold markup (`</h2>`), and every stop is a call.
+    let lt = bytes.indexOf(CLOSE_LOWER_S, at);
+    const upper = lt < 0 ? bytes.indexOf(CLOSE_UPPER_S, at) : bytes.subarray(at, lt).indexOf(CLOSE_UPPER_S);
+    if (upper >= 0) lt = lt < 0 ? upper : at + upper;
     if (lt < 0) return -1;
     const end = lt + 2 + name.length;
     // The bytes read so far end inside what may be the closing tag: wait for more.
     if (end >= bytes.length) return -1;
     let same = true;
-    for (let index = 0; same && index < name.length; index += 1) same = (bytes[lt + 2 + index]! | 0x20) === name.charCodeAt(index);
+    for (let index = 1; same && index < name.length; index += 1) same = (bytes[lt + 2 + index]! | 0x20) === name.charCodeAt(index);
     if (same) {
       const code = bytes[end]!;
       if (code === 0x3e || isMarkupSpace(code)) return lt;
@@ -500,6 +504,8 @@ class ScanState {
   textCollapses = false;
   /** `text` ends with a space. */
   textEndsInSpace = false;
+  /** `text` starts with a space. */
+  textStartsInSpace = false;
   /** Where the parser last opened a script or style (its `>`); -1 once it is closed. */
   rawOpenedAt = -1;
   /**
@@ -527,12 +533,23 @@ class ScanState {
     return {
       title: own(collapse(this.title)),
       heading: own(this.heading),
-      anchors: new Set([...this.anchors].map(own)),
-      text: own((this.textCollapses ? collapse(this.text) : this.text.trim()).slice(0, TEXT_CAP)),
+      anchors: this.anchors.size === 0 ? new Set() : new Set([...this.anchors].map(own)),
+      text: this.textCollapses ? own(collapse(this.text).slice(0, TEXT_CAP)) : this.#trimmedText(),
       textLength: this.textLength,
       mainTextLength: this.mainTextLength,
       opening: own(collapse(this.opening).slice(0, OPENING_CAP)),
     };
+  }
+
+  /**
+   * `text` trimmed and capped, copied once. Without two spaces in a row its only white space is single spaces
+   * (its pieces are collapsed), so at most one at each end; `trim` would copy the text once more.
+   */
+  #trimmedText(): string {
+    const text = this.text;
+    const start = this.textStartsInSpace ? 1 : 0;
+    const end = Math.min(text.length - (this.textEndsInSpace ? 1 : 0), start + TEXT_CAP);
+    return end <= start ? '' : own(text).slice(start, end);
   }
 
   parser(): Parser {
@@ -615,6 +632,7 @@ class ScanState {
       // Pieces are collapsed: two spaces in a row can only meet where one ends and the next begins. (Reading the
       // end of `text` itself would flatten the string built so far on every piece.)
       if (!separate && this.textEndsInSpace && collapsed.charCodeAt(0) === 0x20) this.textCollapses = true;
+      if (this.text.length === 0) this.textStartsInSpace = collapsed.charCodeAt(0) === 0x20;
       this.text += separate ? ` ${collapsed}` : collapsed;
       this.textEndsInSpace = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
     }
@@ -673,6 +691,11 @@ function headingLevelOf(name: string): number {
  * `data` is only white space. White space is exactly what `\s` matches.
  */
 export function collapsedLength(data: string): number {
+  // Most text has only single plain spaces: then it is collapsed already (a search in native code tells).
+  if (!NEEDS_COLLAPSE.test(data)) {
+    collapsedAlready = true;
+    return data.length === 0 || data === ' ' ? 0 : data.length;
+  }
   let length = 0;
   let inSpace = false;
   let seenText = false;
@@ -727,7 +750,8 @@ function own(value: string): string {
   return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 
-function collapse(value: string): string {
+/** `value` with every run of white space made one space, trimmed. */
+export function collapse(value: string): string {
   // Most text is collapsed already (built from collapsed pieces): then only its ends may need trimming.
   return (NEEDS_COLLAPSE.test(value) ? value.replace(WHITE_SPACE, ' ') : value).trim();
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BodySample, CheckResult } from '../model.js';
-import { isHtmlBody, perPage, scanBody, type HtmlFacts } from './html-scan.js';
+import { collapse, isHtmlBody, perPage, scanBody, type HtmlFacts } from './html-scan.js';
 import {
   ARTICLE_TEXT_CHARS,
   SELF_PHRASE_WITHIN_CHARS,
@@ -41,7 +41,8 @@ function phraseMatcher(phrases: readonly string[]): RegExp {
 
 /** Lower case, straight apostrophes, collapsed white space. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(CURLY_APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
+  // Facts' strings are collapsed already: `collapse` then leaves them as they are, without a copy.
+  return collapse(text.toLowerCase().replace(CURLY_APOSTROPHES, "'"));
 }
 
 const ALL_PHRASES: readonly string[] = Object.values(SOFT_404_PHRASES).flat();
