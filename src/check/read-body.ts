@@ -49,7 +49,7 @@ function decoderFor(contentType: string | undefined): TextDecoder {
  * `BodyCollector`). The watcher keeps what it read, and builds the sample (it may put what it made of it there).
  */
 export interface BodyWatcher {
-  /** The next piece of the body as UTF-8 (see `Utf8Pieces`); true once nothing more is needed (later pieces are not given). */
+  /** The next piece of the body, as UTF-8 (see `Utf8Pieces`); true once nothing more is needed (later ones are not given). */
   write(bytes: Buffer): boolean;
   /**
    * The body ended or the watcher had enough: `make` builds the sample, given how to decode the text the watcher

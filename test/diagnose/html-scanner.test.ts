@@ -72,6 +72,22 @@ describe('the HTML scanner', () => {
     }
   });
 
+  it('agrees on long pages in large pieces: markup handed over in parts, scripts and styles across many pieces', async () => {
+    const random = createRandom(29);
+    // Long stretches: text and script content past the 8 KiB handed to the parser at once, and past a piece.
+    const LONG = ['<p>Words of text. '.repeat(700), 'var s = "<div>x</div>"; /* </span> </st> */ '.repeat(400), '<a href="/x">link</a> '.repeat(600), 'é€😀字'.repeat(900)];
+    for (let round = 0; round < 150; round += 1) {
+      const parts: string[] = [];
+      const count = 10 + Math.floor(random() * 40);
+      for (let i = 0; i < count; i += 1) parts.push(random() < 0.2 ? LONG[Math.floor(random() * LONG.length)]! : PIECES[Math.floor(random() * PIECES.length)]!);
+      const html = parts.join('');
+      if (ENDS_IN_BROKEN_TAG.test(html)) continue;
+      const sample = await collect(cut(Buffer.from(html), random, 1 + Math.floor(random() * 20_000)), 'text/html');
+      expect(plain(scanBody(sample)), `round ${round}`).toEqual(plain(scanEveryCharacter(html)));
+      expect(sample.text === html, `round ${round}`).toBe(true);
+    }
+  });
+
   it('reads pages in other charsets, and compressed pages, as the text they decode to', async () => {
     const random = createRandom(23);
     for (let round = 0; round < 300; round += 1) {
