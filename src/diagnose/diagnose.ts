@@ -1,7 +1,7 @@
-import type { CheckResult, Suggestion, Verdict } from '../model.js';
+import type { BodySample, CheckResult, Suggestion, Verdict } from '../model.js';
 import { kindMatches, kindOfUrl } from './content-kind.js';
 import { checkFragment, isCheckableFragment } from './fragments.js';
-import { isHtml, scanBody, type HtmlFacts } from './html-scan.js';
+import { isHtmlBody, scanBody, type HtmlFacts } from './html-scan.js';
 import { judgeHttp } from './http-verdict.js';
 import { hygieneSuggestions, withFragment } from './hygiene.js';
 import { describeStatus, hostOf, makeVerdict } from './make-verdict.js';
@@ -76,8 +76,9 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
   // A file link answered with an HTML page was asked with HEAD: its page, when fetched, is what the checks read.
   const body = result.body ?? followUps[PAGE_FOLLOW_UP]?.body;
   const contentType = result.headers?.['content-type'];
-  const html = body !== undefined && isHtml(contentType, body.text) ? body.text : undefined;
-  const facts = html === undefined || body === undefined ? undefined : scanBody(body);
+  // The page's text is decoded only if a rule reads it (see `pageWatcher`).
+  const html = body !== undefined && isHtmlBody(contentType, body) ? body : undefined;
+  const facts = html === undefined ? undefined : scanBody(html);
 
   const parked = parkedSign(result, settings.contentChecks ? facts : undefined, html);
   if (parked !== undefined) return makeVerdict('dead', 'parked-domain', `The domain is parked or for sale: ${parked}.`, result);
@@ -135,7 +136,7 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
  * `suspicious` at most; an article whose subject is the phrase (a question about a 404, the encyclopedia entry
  * "HTTP 404") is left alone.
  */
-function judgeSoft404(url: string, facts: HtmlFacts, html: string, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
+function judgeSoft404(url: string, facts: HtmlFacts, html: BodySample, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
   const sign = soft404Sign(facts, html);
   if (sign === undefined) return undefined;
   // A site's root is its home page, whatever the site answers elsewhere; a short page where a file was promised

@@ -67,27 +67,36 @@ const RECENT_SCANS = 32;
 /**
  * `read` remembered per scanned page. The follow-up planning and every occurrence's diagnosis ask the same
  * questions of one page, and `scanHtml` hands out one facts object per page, so each is answered once.
- * `html` must be the page the facts were scanned from.
+ * `page` must be the body the facts were scanned from; its text is decoded only if `read` reads it.
  */
-export function perPage<T>(read: (facts: HtmlFacts, html: string) => T): (facts: HtmlFacts, html: string) => T {
+export function perPage<T>(read: (facts: HtmlFacts, page: BodySample) => T): (facts: HtmlFacts, page: BodySample) => T {
   const answers = new WeakMap<HtmlFacts, { value: T }>();
-  return (facts, html) => {
+  return (facts, page) => {
     let known = answers.get(facts);
     if (known === undefined) {
-      known = { value: read(facts, html) };
+      known = { value: read(facts, page) };
       answers.set(facts, known);
     }
     return known.value;
   };
 }
 
+/** A lone surrogate: text no decoder gives, which UTF-8 cannot hold. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Parse an HTML sample (possibly truncated) into the facts the content checks use. Never throws. */
 export function scanHtml(html: string): HtmlFacts {
   const known = recentScans.get(html);
   if (known !== undefined) return known;
-  const scanner = new HtmlScanner(undefined);
-  scanner.write(html);
-  const facts = scanner.end();
+  let facts: HtmlFacts;
+  // The scanner reads UTF-8; a string no page decodes to (a lone surrogate) is read by the parser alone.
+  if (LONE_SURROGATE.test(html)) {
+    facts = scanEveryCharacter(html);
+  } else {
+    const scanner = new HtmlScanner(undefined);
+    scanner.write(Buffer.from(html));
+    facts = scanner.end();
+  }
   remember(html, facts);
   return facts;
 }
@@ -97,24 +106,31 @@ function remember(html: string, facts: HtmlFacts): void {
   recentScans.set(html, facts);
 }
 
-/** Reads a page as it arrives (the shape of the fetcher's body watcher): see `HtmlScanner`. */
+/** Reads a page as it arrives (the shape of the fetcher's body watcher, `BodyWatcher`): see `HtmlScanner`. */
 export interface PageWatcher {
-  write(text: string): boolean;
-  finish(make: (text: string) => BodySample): BodySample;
+  /** The next piece of the page, as UTF-8; true once nothing more is needed. */
+  write(bytes: Buffer): boolean;
+  finish(make: (text: () => string) => BodySample): BodySample;
 }
 
 /**
  * A watcher that scans a page as it arrives and hands its facts over with the sample (`scanBody` finds them).
  * With `settleAt` (characters of visible text), reading stops once the facts are settled; the sample is then the
- * part read.
+ * part read. The sample's text is decoded from the bytes kept only when someone reads it: the verdicts on a page
+ * whose facts settled never do, and the contents of its scripts and styles are then never decoded at all.
  */
 export function pageWatcher(settleAt: number | undefined): PageWatcher {
   const scanner = new HtmlScanner(settleAt);
+  const pieces: Buffer[] = [];
   return {
-    write: (text) => scanner.write(text),
+    write(bytes) {
+      pieces.push(bytes);
+      return scanner.write(bytes);
+    },
     finish(make) {
       const facts = scanner.end();
-      const sample = make(scanner.scanned);
+      const read = scanner.bytesRead;
+      const sample = make(() => (pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces)).toString('utf8', 0, read));
       scannedBodies.set(sample, facts);
       return sample;
     },
@@ -137,41 +153,86 @@ export function scanBody(body: BodySample): HtmlFacts {
  */
 export const VERDICT_TEXT = 5_001;
 
-/** Characters of markup handed to the parser at once between two looks at whether the facts are settled. */
-const PIECE_CHARS = 8 * 1024;
+/** Bytes of markup handed to the parser at once between two looks at whether the facts are settled. */
+const PIECE_BYTES = 8 * 1024;
 
-/** Where a `<script` or `<style` tag may start (the parser confirms it). */
-const RAW_START = /<s(?:cript|tyle)[\t\n\f\r />]/gi;
-/** Longest text a raw-text start can span (`<script` and the character after it). */
-const RAW_START_CHARS = 8;
+const LT = 0x3c;
+/** Where a `<script` or `<style` tag may start: `<s` or `<S` (the rest is compared byte by byte). */
+const LOWER_S = Buffer.from('<s');
+const UPPER_S = Buffer.from('<S');
+const CLOSE_LOWER_S = Buffer.from('</s');
+const CLOSE_UPPER_S = Buffer.from('</S');
+/** Longest markup a raw-text start can span (`<script` and the character after it). */
+const RAW_START_BYTES = 8;
+const EMPTY = Buffer.alloc(0);
 
 /**
- * Scans HTML as it arrives, piece by piece, into `HtmlFacts` — what `scanHtml` gives for the same text.
+ * The next place of a two-byte needle in a page read piece by piece, remembered between searches: a needle that
+ * is rare (`<S`) would otherwise be looked for through the rest of every piece at every step. Positions are
+ * offsets in the page.
+ */
+class NeedleCursor {
+  readonly #needle: Buffer;
+  /** The last place found (-1: none). */
+  #at = -1;
+  /** The page has no needle before this offset (from where the last search started). */
+  #clearUntil = 0;
+
+  constructor(needle: Buffer) {
+    this.#needle = needle;
+  }
+
+  /** The first place at or after `from` in `bytes` (which start at `base` in the page), or -1. */
+  next(bytes: Buffer, base: number, from: number): number {
+    if (this.#at >= from) return this.#at;
+    // A needle may straddle the end of what was searched before.
+    const start = Math.max(from, this.#clearUntil - 1);
+    const hit = bytes.indexOf(this.#needle, start - base);
+    this.#at = hit < 0 ? -1 : base + hit;
+    this.#clearUntil = hit < 0 ? base + bytes.length : this.#at;
+    return this.#at;
+  }
+}
+
+/**
+ * Scans HTML as it arrives, piece by piece of its UTF-8 bytes, into `HtmlFacts` — what htmlparser2 gives reading
+ * every character of the same text.
  *
- * The contents of `<script>` and `<style>` are skipped without tokenizing them: where one may start is found by
- * search, the parser reads the opening tag, and when it has opened that very element there (not in a comment,
- * an attribute value or a `<title>`: the parser is the judge), its closing tag is found by search too and the
- * content between is never handed over. The content is hidden text, which no fact reads.
+ * The contents of `<script>` and `<style>` are skipped without decoding or tokenizing them: where one may start is
+ * found by a search of the bytes, the parser reads the opening tag, and when it has opened that very element there
+ * (not in a comment, an attribute value or a `<title>`: the parser is the judge), its closing tag is found by a
+ * search of the bytes too (a partial `</script` at the end of a piece is carried to the next) and the content
+ * between is never handed over. The content is hidden text, which no fact reads. In UTF-8 a byte below 0x80 is
+ * always that ASCII character, so a search of the bytes finds what a search of the text would, and the text is
+ * cut for the parser only next to an ASCII character (before a `<`, after a `>`), where decoding in parts gives
+ * what decoding whole gives. Only the part not yet read past is held, never the whole page.
  *
  * With `settleAt`, `write` answers true once the page has shown everything its reader wants of it: its title, its
  * `h1`, its whole opening and `settleAt` characters of visible text (`VERDICT_TEXT` for the verdicts; `TEXT_CAP`
  * when `text` must be whole, as content drift's fingerprint needs), with an article's worth of its own. The rest of the page can then change no verdict: `textLength` and `mainTextLength` stay
  * lower bounds past every threshold, and only `anchors` (read for a `#fragment`, whose request never settles)
- * would grow. The facts and the text kept (`scanned`) are then those of the part read.
+ * would grow. The facts and the bytes read (`bytesRead`) are then those of the part read.
  */
 export class HtmlScanner {
   /** Visible text after which the facts may settle (undefined: read to the end). */
   readonly #settleAt: number | undefined;
-  #html = '';
-  /** Start of the markup not yet handed to the parser. */
+  /** The bytes not yet read past: from the first byte neither handed to the parser nor skipped. */
+  #bytes: Buffer = EMPTY;
+  /** Where `#bytes` starts in the page. */
+  #base = 0;
+  /** Bytes given so far. */
+  #given = 0;
+  /** In `#bytes`: start of the markup not yet handed to the parser. */
   #unwritten = 0;
   /** Characters handed to the parser so far (its positions). */
   #written = 0;
-  /** Where the search for the next script or style resumes. */
+  /** In `#bytes`: where the search for the next script or style, or for the closing tag, resumes. */
   #searchFrom = 0;
-  /** The script or style element whose content is being skipped. */
+  /** The name of the script or style element whose content is being skipped. */
   #raw: string | undefined;
   #settled = false;
+  readonly #lower = new NeedleCursor(LOWER_S);
+  readonly #upper = new NeedleCursor(UPPER_S);
   readonly #state = new ScanState();
   readonly #parser: Parser;
 
@@ -180,16 +241,18 @@ export class HtmlScanner {
     this.#parser = this.#state.parser();
   }
 
-  /** The text read so far (up to where the facts settled, once they have). */
-  get scanned(): string {
-    return this.#settled ? this.#html.slice(0, this.#unwritten) : this.#html;
+  /** Bytes of the page read: up to where the facts settled, once they have, else all given. */
+  get bytesRead(): number {
+    return this.#settled ? this.#base + this.#unwritten : this.#given;
   }
 
-  /** The next piece of the page; true once the facts are settled (then later pieces are ignored). */
-  write(text: string): boolean {
+  /** The next piece of the page (UTF-8); true once the facts are settled (then later pieces are ignored). */
+  write(bytes: Buffer): boolean {
     if (this.#settled) return true;
-    this.#html += text;
+    this.#given += bytes.length;
+    this.#bytes = this.#bytes.length === 0 ? bytes : Buffer.concat([this.#bytes, bytes]);
     this.#advance(false);
+    this.#release();
     return this.#settled;
   }
 
@@ -199,14 +262,26 @@ export class HtmlScanner {
       this.#advance(true);
       if (!this.#settled) this.#parser.end();
     }
+    this.#bytes = EMPTY;
     return this.#state.facts();
+  }
+
+  /** Let go of the bytes read past: those handed to the parser, and skipped content. */
+  #release(): void {
+    const from = this.#raw !== undefined ? this.#searchFrom : Math.min(this.#unwritten, this.#searchFrom);
+    if (from <= 0) return;
+    this.#bytes = from >= this.#bytes.length ? EMPTY : this.#bytes.subarray(from);
+    this.#base += from;
+    this.#unwritten = Math.max(0, this.#unwritten - from);
+    this.#searchFrom -= from;
   }
 
   /** Hand the markup up to `to` to the parser; settles when the facts are. */
   #handOver(to: number): void {
     if (to <= this.#unwritten) return;
-    this.#parser.write(this.#html.slice(this.#unwritten, to));
-    this.#written += to - this.#unwritten;
+    const text = this.#bytes.toString('utf8', this.#unwritten, to);
+    this.#parser.write(text);
+    this.#written += text.length;
     this.#unwritten = to;
     if (this.#settleAt !== undefined && this.#state.settled(this.#settleAt)) this.#settled = true;
   }
@@ -216,49 +291,68 @@ export class HtmlScanner {
    * the pieces give the same events as the whole), looking at the facts after each.
    */
   #handOverBefore(to: number): void {
-    while (!this.#settled && to - this.#unwritten > PIECE_CHARS) {
-      const lt = this.#html.indexOf('<', this.#unwritten + PIECE_CHARS);
+    while (!this.#settled && to - this.#unwritten > PIECE_BYTES) {
+      const lt = this.#bytes.indexOf(LT, this.#unwritten + PIECE_BYTES);
       if (lt < 0 || lt >= to) break;
       this.#handOver(lt);
     }
     if (!this.#settled) this.#handOver(to);
   }
 
+  /**
+   * Where the next `<script` or `<style` tag may start (followed by white space, `/` or `>`), in `#bytes`; -1 when
+   * there is none, or when the bytes end before one is certain (it is then found again once more arrive).
+   */
+  #rawStart(): number {
+    const bytes = this.#bytes;
+    const base = this.#base;
+    let from = base + this.#searchFrom;
+    for (;;) {
+      const lower = this.#lower.next(bytes, base, from);
+      const upper = this.#upper.next(bytes, base, from);
+      const at = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+      if (at < 0) return -1;
+      const match = rawStartAt(bytes, at - base);
+      if (match === true) return at - base;
+      if (match === undefined) return -1;
+      from = at + 1;
+    }
+  }
+
   /** Read on as far as what arrived allows; at the end of the page (`last`), everything. */
   #advance(last: boolean): void {
-    const html = this.#html;
+    const bytes = this.#bytes;
     while (!this.#settled) {
       const raw = this.#raw;
       if (raw !== undefined) {
-        const close = closingTag(html, this.#searchFrom, raw);
+        const close = closingTag(bytes, this.#searchFrom, raw);
         if (close < 0) {
           // Not closed (yet): at the end of the page the rest is that element's hidden text.
-          if (last) this.#unwritten = html.length;
-          else this.#searchFrom = Math.max(this.#searchFrom, html.length - raw.length - 2);
+          if (last) this.#unwritten = bytes.length;
+          else this.#searchFrom = Math.max(this.#searchFrom, bytes.length - raw.length - 2);
           return;
         }
         this.#raw = undefined;
         this.#unwritten = close;
         this.#searchFrom = close;
       }
-      RAW_START.lastIndex = this.#searchFrom;
-      const candidate = RAW_START.exec(html)?.index ?? -1;
+      const candidate = this.#rawStart();
       if (candidate < 0) {
         if (last) {
-          this.#handOverBefore(html.length);
+          this.#handOverBefore(bytes.length);
         } else {
           // The text after the last `<` may go on in the next piece.
-          const lt = html.lastIndexOf('<');
+          const lt = bytes.lastIndexOf(LT);
           if (lt > this.#unwritten) this.#handOverBefore(lt);
-          this.#searchFrom = Math.max(this.#searchFrom, html.length - RAW_START_CHARS);
+          this.#searchFrom = Math.max(this.#searchFrom, bytes.length - RAW_START_BYTES);
         }
         return;
       }
       this.#handOverBefore(candidate);
       if (this.#settled) return;
-      const tag = openTagEnd(html, candidate);
+      const tag = openTagEnd(bytes, candidate);
       if (tag === undefined) {
-        if (last) this.#handOverBefore(html.length);
+        if (last) this.#handOverBefore(bytes.length);
         else this.#searchFrom = candidate;
         return;
       }
@@ -266,13 +360,32 @@ export class HtmlScanner {
       this.#handOver(tag.end);
       // Skipped only when the parser opened a script or style at this very tag and reads its content as raw text.
       if (this.#state.rawOpenedAt === this.#written - 1 && !tag.selfClosing) {
-        this.#raw = html.slice(candidate + 1, candidate + (html.charCodeAt(candidate + 2) === 0x63 || html.charCodeAt(candidate + 2) === 0x43 ? 7 : 6));
+        this.#raw = (bytes[candidate + 2]! | 0x20) === 0x63 ? 'script' : 'style';
         this.#searchFrom = tag.end;
       } else {
         this.#searchFrom = candidate + 1;
       }
     }
   }
+}
+
+/**
+ * Does a `<script` or `<style` tag start at `at` (`<s` there), any case, followed by white space, `/` or `>`?
+ * Undefined when the bytes end before that is known.
+ */
+function rawStartAt(bytes: Buffer, at: number): boolean | undefined {
+  const name = (bytes[at + 2] ?? -1) | 0x20;
+  if (at + 2 >= bytes.length) return undefined;
+  const rest = name === 0x63 ? 'cript' : name === 0x74 ? 'tyle' : undefined;
+  if (rest === undefined) return false;
+  for (let index = 0; index < rest.length; index += 1) {
+    const byte = bytes[at + 2 + index];
+    if (byte === undefined) return undefined;
+    if ((byte | 0x20) !== rest.charCodeAt(index)) return false;
+  }
+  const after = bytes[at + 2 + rest.length];
+  if (after === undefined) return undefined;
+  return after === 0x2f || after === 0x3e || isMarkupSpace(after);
 }
 
 /** htmlparser2's white space in markup. */
@@ -282,20 +395,20 @@ function isMarkupSpace(code: number): boolean {
 
 /**
  * The end (after its `>`) of the opening tag at `lt`, read as htmlparser2's tokenizer reads one, and whether it
- * closes itself (`/` before the `>`). Undefined when the markup ends first.
+ * closes itself (`/` before the `>`). Undefined when the markup ends first. Every byte it looks for is ASCII.
  */
-function openTagEnd(html: string, lt: number): { end: number; selfClosing: boolean } | undefined {
-  const length = html.length;
+function openTagEnd(bytes: Buffer, lt: number): { end: number; selfClosing: boolean } | undefined {
+  const length = bytes.length;
   let at = lt + 1;
   while (at < length) {
-    const code = html.charCodeAt(at);
+    const code = bytes[at]!;
     if (code === 0x2f || code === 0x3e || isMarkupSpace(code)) break;
     at += 1;
   }
   // Attributes: a name, then `=` and a value, quoted or not; `/` before `>` closes the tag itself.
   let slash = false;
   while (at < length) {
-    const code = html.charCodeAt(at);
+    const code = bytes[at]!;
     if (code === 0x3e) return { end: at + 1, selfClosing: slash };
     if (code === 0x2f) {
       slash = true;
@@ -310,24 +423,24 @@ function openTagEnd(html: string, lt: number): { end: number; selfClosing: boole
     slash = false;
     at += 1;
     while (at < length) {
-      const c = html.charCodeAt(at);
+      const c = bytes[at]!;
       if (c === 0x3d || c === 0x2f || c === 0x3e || isMarkupSpace(c)) break;
       at += 1;
     }
-    while (at < length && isMarkupSpace(html.charCodeAt(at))) at += 1;
+    while (at < length && isMarkupSpace(bytes[at]!)) at += 1;
     if (at >= length) return undefined;
-    if (html.charCodeAt(at) !== 0x3d) continue;
+    if (bytes[at] !== 0x3d) continue;
     at += 1;
-    while (at < length && isMarkupSpace(html.charCodeAt(at))) at += 1;
+    while (at < length && isMarkupSpace(bytes[at]!)) at += 1;
     if (at >= length) return undefined;
-    const quote = html.charCodeAt(at);
+    const quote = bytes[at]!;
     if (quote === 0x22 || quote === 0x27) {
-      const close = html.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+      const close = bytes.indexOf(quote, at + 1);
       if (close < 0) return undefined;
       at = close + 1;
     } else {
       while (at < length) {
-        const c = html.charCodeAt(at);
+        const c = bytes[at]!;
         if (c === 0x3e || isMarkupSpace(c)) break;
         at += 1;
       }
@@ -337,20 +450,24 @@ function openTagEnd(html: string, lt: number): { end: number; selfClosing: boole
 }
 
 /**
- * Where the raw text of the element `name` ends: the `<` of its closing tag (`</name` followed by `>` or white
- * space, any case), or -1 when the markup read so far has none.
+ * Where the raw text of the element `name` (`script` or `style`) ends: the `<` of its closing tag (`</name`
+ * followed by `>` or white space, any case), or -1 when the bytes read so far have none.
  */
-function closingTag(html: string, from: number, name: string): number {
-  const lower = name.toLowerCase();
+function closingTag(bytes: Buffer, from: number, name: string): number {
   let at = from;
   for (;;) {
-    const lt = html.indexOf('</', at);
+    // `</s` and `</S`, not `</`: a script's strings often hold markup (`</h2>`), and every stop is a call.
+    let lt = bytes.indexOf(CLOSE_LOWER_S, at);
+    const upper = lt < 0 ? bytes.indexOf(CLOSE_UPPER_S, at) : bytes.subarray(at, lt).indexOf(CLOSE_UPPER_S);
+    if (upper >= 0) lt = lt < 0 ? upper : at + upper;
     if (lt < 0) return -1;
-    const end = lt + 2 + lower.length;
-    // The markup read so far ends inside what may be the closing tag: wait for more.
-    if (end >= html.length) return -1;
-    if (html.slice(lt + 2, end).toLowerCase() === lower) {
-      const code = html.charCodeAt(end);
+    const end = lt + 2 + name.length;
+    // The bytes read so far end inside what may be the closing tag: wait for more.
+    if (end >= bytes.length) return -1;
+    let same = true;
+    for (let index = 1; same && index < name.length; index += 1) same = (bytes[lt + 2 + index]! | 0x20) === name.charCodeAt(index);
+    if (same) {
+      const code = bytes[end]!;
       if (code === 0x3e || isMarkupSpace(code)) return lt;
     }
     at = lt + 2;
@@ -387,11 +504,13 @@ class ScanState {
   textCollapses = false;
   /** `text` ends with a space. */
   textEndsInSpace = false;
+  /** `text` starts with a space. */
+  textStartsInSpace = false;
   /** Where the parser last opened a script or style (its `>`); -1 once it is closed. */
   rawOpenedAt = -1;
   /**
-   * The text of an open `textarea` or `xmp`, read whole at its end: the parser reads it as one text, but in
-   * pieces when the page arrives in pieces.
+   * The text of an open `textarea`, `xmp` or second `title`, read whole at its end: the parser reads it as one
+   * text, but in pieces when the page arrives in pieces (a `<` inside it is where a piece may end).
    */
   escapable: string | undefined;
   #parser: Parser | undefined;
@@ -414,12 +533,23 @@ class ScanState {
     return {
       title: own(collapse(this.title)),
       heading: own(this.heading),
-      anchors: new Set([...this.anchors].map(own)),
-      text: own((this.textCollapses ? collapse(this.text) : this.text.trim()).slice(0, TEXT_CAP)),
+      anchors: this.anchors.size === 0 ? new Set() : new Set([...this.anchors].map(own)),
+      text: this.textCollapses ? own(collapse(this.text).slice(0, TEXT_CAP)) : this.#trimmedText(),
       textLength: this.textLength,
       mainTextLength: this.mainTextLength,
       opening: own(collapse(this.opening).slice(0, OPENING_CAP)),
     };
+  }
+
+  /**
+   * `text` trimmed and capped, copied once. Without two spaces in a row its only white space is single spaces
+   * (its pieces are collapsed), so at most one at each end; `trim` would copy the text once more.
+   */
+  #trimmedText(): string {
+    const text = this.text;
+    const start = this.textStartsInSpace ? 1 : 0;
+    const end = Math.min(text.length - (this.textEndsInSpace ? 1 : 0), start + TEXT_CAP);
+    return end <= start ? '' : own(text).slice(start, end);
   }
 
   parser(): Parser {
@@ -447,7 +577,7 @@ class ScanState {
 
   onopentag(name: string, attributes: Record<string, string>): void {
     if (name === 'script' || name === 'style') this.rawOpenedAt = this.#selfClosing ? -1 : this.#parser!.endIndex;
-    else if ((name === 'textarea' || name === 'xmp') && !this.#selfClosing) this.escapable = '';
+    else if (isEscapable(name, this.titleDone) && !this.#selfClosing) this.escapable = '';
     const id = attributes['id'];
     if (id !== undefined && id !== '') this.anchors.add(id);
     const anchorName = attributes['name'];
@@ -502,6 +632,7 @@ class ScanState {
       // Pieces are collapsed: two spaces in a row can only meet where one ends and the next begins. (Reading the
       // end of `text` itself would flatten the string built so far on every piece.)
       if (!separate && this.textEndsInSpace && collapsed.charCodeAt(0) === 0x20) this.textCollapses = true;
+      if (this.text.length === 0) this.textStartsInSpace = collapsed.charCodeAt(0) === 0x20;
       this.text += separate ? ` ${collapsed}` : collapsed;
       this.textEndsInSpace = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
     }
@@ -514,7 +645,7 @@ class ScanState {
   onclosetag(name: string): void {
     if (name === 'script' || name === 'style') this.rawOpenedAt = -1;
     const escapable = this.escapable;
-    if (escapable !== undefined && (name === 'textarea' || name === 'xmp')) {
+    if (escapable !== undefined && isEscapable(name, this.titleDone)) {
       this.escapable = undefined;
       if (escapable !== '') this.read(escapable);
     }
@@ -540,6 +671,14 @@ class ScanState {
 }
 
 
+/**
+ * An element whose text the parser reads as text up to its own closing tag, markup included, and which counts as
+ * the page's text: `textarea`, `xmp`, and a `title` after the first (the first is the page's title).
+ */
+function isEscapable(name: string, titleDone: boolean): boolean {
+  return name === 'textarea' || name === 'xmp' || (titleDone && name === 'title');
+}
+
 /** 1 to 6 for `h1` … `h6`, else 0 (called for every tag of the page). */
 function headingLevelOf(name: string): number {
   if (name.length !== 2 || name.charCodeAt(0) !== 0x68) return 0;
@@ -552,6 +691,11 @@ function headingLevelOf(name: string): number {
  * `data` is only white space. White space is exactly what `\s` matches.
  */
 export function collapsedLength(data: string): number {
+  // Most text has only single plain spaces: then it is collapsed already (a search in native code tells).
+  if (!NEEDS_COLLAPSE.test(data)) {
+    collapsedAlready = true;
+    return data.length === 0 || data === ' ' ? 0 : data.length;
+  }
   let length = 0;
   let inSpace = false;
   let seenText = false;
@@ -606,9 +750,15 @@ function own(value: string): string {
   return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 
-function collapse(value: string): string {
+/** `value` with every run of white space made one space, trimmed. */
+export function collapse(value: string): string {
   // Most text is collapsed already (built from collapsed pieces): then only its ends may need trimming.
   return (NEEDS_COLLAPSE.test(value) ? value.replace(WHITE_SPACE, ' ') : value).trim();
+}
+
+/** `isHtml` for a body: its text (decoded when first read) is read only when there is no content type. */
+export function isHtmlBody(contentType: string | undefined, body: BodySample): boolean {
+  return isHtml(contentType, contentType !== undefined && contentType !== '' ? undefined : body.text);
 }
 
 /** True when a content type (or, without one, the sample itself) says HTML. */

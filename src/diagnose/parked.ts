@@ -1,4 +1,4 @@
-import type { CheckResult } from '../model.js';
+import type { BodySample, CheckResult } from '../model.js';
 import { hostIsOrUnder } from './rules.js';
 import { perPage, type HtmlFacts } from './html-scan.js';
 import {
@@ -13,8 +13,8 @@ import { readUrl } from '../util/url.js';
 /** Parking pages are short; a long page that mentions "domain for sale" is an article, not a lander. */
 export const PARKED_PAGE_MAX_TEXT = 5_000;
 
-/** Evidence that the domain is parked or for sale, or undefined. `facts` must be the scan of `html` (`scanHtml`, `scanBody`). */
-export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, html: string | undefined): string | undefined {
+/** Evidence that the domain is parked or for sale, or undefined. `facts` must be the scan of `page` (`scanBody`). */
+export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, page: BodySample | undefined): string | undefined {
   // The hosts the link was sent on to (none without a redirect).
   for (let hop = 1; hop <= result.redirects.length; hop += 1) {
     const host = readUrl(hop < result.redirects.length ? result.redirects[hop]!.url : result.finalUrl)?.hostname;
@@ -22,8 +22,8 @@ export function parkedSign(result: CheckResult, facts: HtmlFacts | undefined, ht
       return `it now redirects to the domain-parking service ${host}`;
     }
   }
-  if (facts === undefined || html === undefined || facts.textLength > PARKED_PAGE_MAX_TEXT) return undefined;
-  return pageSign(facts, html);
+  if (facts === undefined || page === undefined || facts.textLength > PARKED_PAGE_MAX_TEXT) return undefined;
+  return pageSign(facts, page);
 }
 
 /** The parking or sale phrase ("this domain is for sale") in a page's title and visible text, if any. */
@@ -33,9 +33,10 @@ export function parkedPhrase(words: string): string | undefined {
 }
 
 /** What a page's own words and source say (once per page). */
-const pageSign = perPage((facts: HtmlFacts, html: string): string | undefined => {
+const pageSign = perPage((facts: HtmlFacts, page: BodySample): string | undefined => {
   const phrase = parkedPhrase(`${facts.title} ${facts.text}`);
   if (phrase !== undefined) return `the page says "${phrase}"`;
+  const html = page.text;
   if (PARKING_SOURCE_KEYWORDS.test(html) && PARKING_SOURCE_SIGNS.some((sign) => sign.test(html))) return 'the page is a domain-parking lander';
   return undefined;
 });

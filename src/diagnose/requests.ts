@@ -1,7 +1,7 @@
 import type { CheckResult, FetchRequest } from '../model.js';
 import { kindOfUrl } from './content-kind.js';
 import { HTTPS_FOLLOW_UP, httpsVariant } from './hygiene.js';
-import { isHtml, pageWatcher, scanBody, TEXT_CAP, VERDICT_TEXT, type PageWatcher } from './html-scan.js';
+import { isHtml, isHtmlBody, pageWatcher, scanBody, TEXT_CAP, VERDICT_TEXT, type PageWatcher } from './html-scan.js';
 import { parkedSign } from './parked.js';
 import { redirectsToErrorPage, redirectsToHomepage } from './redirect-judge.js';
 import { judgesWithoutBody, matchFamily } from './rules.js';
@@ -108,11 +108,11 @@ export function followUpsFor(url: string, result: CheckResult, settings: Diagnos
 /** The sibling probe URL when the page shows a soft-404 sign that the other checks have not explained. */
 function siblingCandidate(url: string, result: CheckResult): string | undefined {
   const body = result.body;
-  if (body === undefined || !isHtml(result.headers?.['content-type'], body.text)) return undefined;
+  if (body === undefined || !isHtmlBody(result.headers?.['content-type'], body)) return undefined;
   if (redirectsToErrorPage(result) || redirectsToHomepage(url, result)) return undefined;
   const facts = scanBody(body);
-  if (parkedSign(result, facts, body.text) !== undefined) return undefined;
-  if (soft404Sign(facts, body.text) === undefined) return undefined;
+  if (parkedSign(result, facts, body) !== undefined) return undefined;
+  if (soft404Sign(facts, body) === undefined) return undefined;
   const probe = siblingProbeUrl(result.finalUrl);
   return probe === undefined || probe === result.finalUrl ? undefined : probe;
 }

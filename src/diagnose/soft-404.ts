@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CheckResult } from '../model.js';
-import { isHtml, perPage, scanBody, type HtmlFacts } from './html-scan.js';
+import type { BodySample, CheckResult } from '../model.js';
+import { collapse, isHtmlBody, perPage, scanBody, type HtmlFacts } from './html-scan.js';
 import {
   ARTICLE_TEXT_CHARS,
   SELF_PHRASE_WITHIN_CHARS,
@@ -39,14 +39,10 @@ function phraseMatcher(phrases: readonly string[]): RegExp {
   return new RegExp(parts.join('|'), 'gu');
 }
 
-const WHITE_SPACE = /\s+/g;
-/** Two white-space characters in a row, or one other than a plain space: only then is there anything to collapse. */
-const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
-
 /** Lower case, straight apostrophes, collapsed white space. */
 function normalise(text: string): string {
-  const lower = text.toLowerCase().replace(CURLY_APOSTROPHES, "'");
-  return (NEEDS_COLLAPSE.test(lower) ? lower.replace(WHITE_SPACE, ' ') : lower).trim();
+  // Facts' strings are collapsed already: `collapse` then leaves them as they are, without a copy.
+  return collapse(text.toLowerCase().replace(CURLY_APOSTROPHES, "'"));
 }
 
 const ALL_PHRASES: readonly string[] = Object.values(SOFT_404_PHRASES).flat();
@@ -88,7 +84,7 @@ export interface Soft404Sign {
 /** Look for signs that a 200 page says it is missing (once per page). Undefined when no verdict could follow. */
 export const soft404Sign = perPage(readSoft404Sign);
 
-function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefined {
+function readSoft404Sign(facts: HtmlFacts, page: BodySample): Soft404Sign | undefined {
   const titleSegments = facts.title.split(TITLE_SEPARATORS);
   const segments = titleSegments.map(phraseUse);
   const title = segments.includes('mentions') ? 'mentions' : segments.find((use) => use !== 'none') ?? 'none';
@@ -122,7 +118,7 @@ function readSoft404Sign(facts: HtmlFacts, html: string): Soft404Sign | undefine
     return sign('declared', title !== 'none' ? `its title says "${facts.title}"` : `its heading says "${facts.heading}"`);
   }
   if (textSays !== undefined) return sign('text', `its text says "${textSays}"`);
-  if (facts.textLength < TINY_BODY_TEXT_CHARS && !APP_SHELL.test(html)) return sign('tiny', `it shows only ${facts.textLength} characters of text`);
+  if (facts.textLength < TINY_BODY_TEXT_CHARS && !APP_SHELL.test(page.text)) return sign('tiny', `it shows only ${facts.textLength} characters of text`);
   return undefined;
 }
 
@@ -188,12 +184,12 @@ export function compareSibling(page: HtmlFacts, pageResult: CheckResult, sibling
   const usable = (status >= 200 && status < 300) || NOT_FOUND_STATUSES.has(status);
   if (!usable) return 'unknown';
   if (sibling.redirects.length > 0 && sibling.finalUrl === pageResult.finalUrl) return 'same';
-  const text = sibling.body?.text;
-  const other = sibling.body !== undefined && text !== undefined && isHtml(sibling.headers?.['content-type'], text) ? scanBody(sibling.body) : undefined;
+  const body = sibling.body;
+  const other = body !== undefined && isHtmlBody(sibling.headers?.['content-type'], body) ? scanBody(body) : undefined;
   if (other !== undefined && samePage(page, other, declared)) return 'same';
   if (NOT_FOUND_STATUSES.has(status)) return 'not-found';
-  if (other === undefined) return 'unknown';
-  const otherSign = soft404Sign(other, text ?? '');
+  if (other === undefined || body === undefined) return 'unknown';
+  const otherSign = soft404Sign(other, body);
   return otherSign?.claim === 'declared' || otherSign?.claim === 'text' ? 'not-found' : 'different';
 }
 

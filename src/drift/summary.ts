@@ -4,7 +4,7 @@
  * an error page). Summaries of the page now live for one run; summaries of archive captures are kept for good in
  * the results cache (a capture never changes), so they hold no body, only this.
  */
-import { isHtml, parkedPhrase, PARKED_PAGE_MAX_TEXT, scanBody, soft404Sign, type HtmlFacts } from '../diagnose/index.js';
+import { isHtmlBody, parkedPhrase, PARKED_PAGE_MAX_TEXT, scanBody, soft404Sign, type HtmlFacts } from '../diagnose/index.js';
 import type { CheckResult } from '../model.js';
 import { fnv1a } from '../util/hash.js';
 import { wordsOf } from './words.js';
@@ -41,11 +41,10 @@ export type PageFacts = Pick<HtmlFacts, 'title' | 'heading' | 'opening' | 'text'
 /** The summary of a check result that answered 200 with HTML; undefined for anything else. */
 export function summarizeResult(result: CheckResult): PageSummary | undefined {
   const body = result.body;
-  const html = body?.text;
-  if (result.status !== 200 || body === undefined || html === undefined || !isHtml(result.headers?.['content-type'], html)) return undefined;
+  if (result.status !== 200 || body === undefined || !isHtmlBody(result.headers?.['content-type'], body)) return undefined;
   // The facts the reader scanned as the page arrived (no second scan).
   const facts = scanBody(body);
-  const error = soft404Sign(facts, html);
+  const error = soft404Sign(facts, body);
   return summarize(facts, error !== undefined && (error.claim === 'declared' || error.claim === 'mentioned') ? error.evidence : undefined);
 }
 

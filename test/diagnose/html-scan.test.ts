@@ -25,6 +25,8 @@ describe('HTML facts', () => {
       expect(collapsedLength(data), JSON.stringify(data)).toBe(collapsedByRegex(data));
     }
     for (const space of SPACES) expect(collapsedLength(`a${space}${space}b`)).toBe(3);
+    // Text with single plain spaces only takes a shorter way.
+    for (const data of ['', ' ', 'a', ' a ', 'two words here', 'é 😀 字']) expect(collapsedLength(data), JSON.stringify(data)).toBe(collapsedByRegex(data));
   });
 
   it('reads the title, the first top-level heading, ids and the visible text of a long page', () => {
