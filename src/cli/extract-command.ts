@@ -1,8 +1,7 @@
 import { EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
 import { SCHEMA_VERSION, type ExtractReport } from '../model.js';
-import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
-import { renderExtractText } from '../report/index.js';
+import { hasLongDocument } from '../pipeline/long-document.js';
 import { VERSION } from '../version.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
@@ -13,7 +12,8 @@ import type { Io } from './run.js';
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
-  parsePiecesOnTwoThreads(files);
+  // The second thread (and node:worker_threads) only when a post is long enough to use it.
+  if (hasLongDocument(files)) (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);
   const report: ExtractReport = { schemaVersion: SCHEMA_VERSION, tool: { name: 'linkrot', version: VERSION }, summary: { files: 0, links: 0 }, files: [] };
   for (const path of files) {
     try {
@@ -27,7 +27,8 @@ export async function runExtract(invocation: Invocation, io: Io): Promise<number
   report.summary = { files: report.files.length, links: report.files.reduce((sum, file) => sum + file.links.length, 0) };
   reportProblems(problems, io);
   if (report.files.length > 0 || problems.length === 0) {
-    const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderExtractText(report, { color: useColor(flags.color, io) });
+    // The text renderer alone, not report/index.js with every report format.
+    const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : (await import('../report/extract-text.js')).renderExtractText(report, { color: useColor(flags.color, io) });
     await emit(text, flags.output, io);
   }
   return problems.length > 0 ? EXIT_USAGE : EXIT_OK;

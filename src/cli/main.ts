@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { prestartExtractThread } from '../pipeline/extract-thread.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
 // Before anything allocates much (see young-generation.ts; the check command lets it grow for a big run).
@@ -8,7 +7,8 @@ keepYoungGenerationSmall();
 const argv = process.argv.slice(2);
 // `linkrot check …` and its shorthand `linkrot <files…>`: start the extraction thread before anything else loads,
 // so its start overlaps ours. A guess from the first word only; an unused thread never holds the process.
-if (!['extract', 'merge', 'help', '--help', '-h', '--version', '-V'].includes(argv[0] ?? 'help')) prestartExtractThread();
+// Loaded only then (it loads node:worker_threads).
+if (!['extract', 'merge', 'help', '--help', '-h', '--version', '-V'].includes(argv[0] ?? 'help')) (await import('../pipeline/extract-thread.js')).prestartExtractThread();
 
 // Loaded after the thread is on its way (the bundle runs a module's code when it is first imported).
 const { runCli } = await import('./run.js');

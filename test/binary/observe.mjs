@@ -7,7 +7,8 @@
 //   dispatchers (an instance, not a prototype) that does not have it. undici's index adds them to every dispatcher; the bundle loads undici's
 //   parts without that index, and undici's proxy agent calls `connect` itself: this is how that bug showed.
 // - `thread`: the extraction thread started (its script is a bundle of its own).
-// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out).
+// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out; tls comes
+//   with undici, child_process with git, worker_threads with a thread: each only for the commands that need it).
 // LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
 // an idle machine.
 import { EventEmitter } from 'node:events';
@@ -15,7 +16,10 @@ import { appendFileSync } from 'node:fs';
 import dns from 'node:dns';
 import os from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';
-import { isMainThread } from 'node:worker_threads';
+
+// Not from node:worker_threads: importing it here would make every run look as if it had loaded it. A worker's
+// bootstrap loads this module of Node's own before any code of the thread runs; the main thread's never does.
+const isMainThread = !process.moduleLoadList.includes('NativeModule internal/process/worker_thread_only');
 
 const file = process.env.LINKROT_OBSERVE;
 const record = (entry) => {
@@ -60,7 +64,7 @@ for (const name of ['request', 'stream', 'pipeline', 'upgrade', 'connect']) {
 if (!isMainThread) record({ thread: true });
 else {
   process.on('exit', () => {
-    const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads)$/.test(entry));
+    const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads|tls|child_process)$/.test(entry));
     record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')) });
   });
 }
