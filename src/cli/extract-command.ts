@@ -6,11 +6,13 @@ import { VERSION } from '../version.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
 import { emit, useColor } from './output.js';
+import { sizeHeapForExtract } from './young-generation.js';
 import type { Io } from './run.js';
 
 /** `linkrot extract`: every link with its position, no network. */
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
+  sizeHeapForExtract();
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
   // The second thread (and node:worker_threads) only when a post is long enough to use it.
   if (hasLongDocument(files)) (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);

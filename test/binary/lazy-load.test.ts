@@ -2,7 +2,8 @@
  * The CLI bundle is split where the CLI loads a stage (scripts/bundle-cli.mjs): each command reads only the
  * chunks it needs. Seen from outside through the Node modules a run loads: undici brings node:tls, git
  * node:child_process and a thread node:worker_threads. `--version` and `extract` of short posts load none of
- * them, and still work as before; `check` of a post on a local server loads undici and finds the link alive.
+ * them, and still work as before; `check` of a post on a local server loads undici and finds the link alive, its
+ * young generation sized as before the split.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,9 @@ describe('the split bundle, per command', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.seen.builtins).toContain('tls');
+    // The young generation sized once the checker's code has loaded (src/cli/main.ts), then kept small: 4 MB of new
+    // space, as with the single-file CLI (kept small from the very start, 2 MB: twice the collections).
+    expect(run.seen.newSpace).toBe(4 * 1024 * 1024);
     const report = JSON.parse(run.stdout) as { files: Array<{ links: Array<{ url: string; state: string }> }> };
     expect(report.files[0]?.links.map((link) => [link.url, link.state])).toEqual([[`${site.origin}/page`, 'alive']]);
   });

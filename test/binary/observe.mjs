@@ -8,13 +8,15 @@
 //   parts without that index, and undici's proxy agent calls `connect` itself: this is how that bug showed.
 // - `thread`: the extraction thread started (its script is a bundle of its own).
 // - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out; tls comes
-//   with undici, child_process with git, worker_threads with a thread: each only for the commands that need it).
+//   with undici, child_process with git, worker_threads with a thread: each only for the commands that need it),
+//   and the size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
 // LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
 // an idle machine.
 import { EventEmitter } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import dns from 'node:dns';
 import os from 'node:os';
+import v8 from 'node:v8';
 import { syncBuiltinESMExports } from 'node:module';
 
 // Not from node:worker_threads: importing it here would make every run look as if it had loaded it. A worker's
@@ -65,6 +67,7 @@ if (!isMainThread) record({ thread: true });
 else {
   process.on('exit', () => {
     const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads|tls|child_process)$/.test(entry));
-    record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')) });
+    const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size;
+    record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')), newSpace });
   });
 }
