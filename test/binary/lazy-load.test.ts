@@ -22,7 +22,6 @@ const REFERENCE = 'fixtures/posts/2017-03-01-learning-deep-learning.md';
 const LOADED_ONLY_BY_CHECK = ['tls', 'child_process', 'worker_threads'];
 
 let site: TestServer;
-let dir = '';
 
 beforeAll(async () => {
   site = await startServer((request, response) => {
@@ -30,13 +29,9 @@ beforeAll(async () => {
     response.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     response.end(request.method === 'HEAD' ? undefined : found ? '<html><head><title>A page</title></head><body><h1>A page</h1><p>Real content, long enough to read as an article and not as an error page.</p></body></html>' : '<title>Not Found</title>');
   });
-  dir = await mkdtemp(join(tmpdir(), 'linkrot-lazy-'));
 });
 
-afterAll(async () => {
-  await site.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => site.close());
 
 describe('the split bundle, per command', () => {
   it('--version prints the version and loads neither undici, git nor a thread', async () => {
@@ -64,9 +59,10 @@ describe('the split bundle, per command', () => {
   });
 
   it('check loads undici and finds a link on 127.0.0.1 alive', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'linkrot-lazy-'));
     const post = join(dir, 'one-link.md');
     await writeFile(post, `# One link\n\nThe [only link](${site.origin}/page) of this post.\n`);
-    const run = await runBinary(['check', '--format', 'json', '--allow-private', '--no-cache', '--no-archive', post], { cores: 2 });
+    const run = await runBinary(['check', '--format', 'json', '--allow-private', '--no-cache', '--no-archive', post], { cores: 2 }).finally(() => rm(dir, { recursive: true, force: true }));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.seen.builtins).toContain('tls');
