@@ -12,10 +12,12 @@ import type { Io } from './run.js';
 /** `linkrot extract`: every link with its position, no network. */
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
-  sizeHeapForExtract();
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
-  // The second thread (and node:worker_threads) only when a post is long enough to use it.
-  if (hasLongDocument(files)) (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);
+  // A long document: a young generation that grows, and a second thread (node:worker_threads loaded only then).
+  if (hasLongDocument(files)) {
+    sizeHeapForExtract();
+    (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);
+  }
   const report: ExtractReport = { schemaVersion: SCHEMA_VERSION, tool: { name: 'linkrot', version: VERSION }, summary: { files: 0, links: 0 }, files: [] };
   for (const path of files) {
     try {

@@ -3,7 +3,8 @@ import { BATCH_MIN_CHARS } from '../extract/parse.js';
 
 /**
  * Whether one of the posts is long enough for its pieces to be parsed on two threads (parse.ts parses a batch
- * of pieces there from `BATCH_MIN_CHARS` characters on; a file has at least as many bytes as characters). Apart
+ * of pieces there from `BATCH_MIN_CHARS` characters on; a file has at least as many bytes as characters), and for
+ * `extract` to let the young generation grow (cli/young-generation.ts). Apart
  * from extract-pieces.ts, which loads node:worker_threads: a run of short posts loads neither.
  */
 export function hasLongDocument(paths: readonly string[]): boolean {

@@ -46,6 +46,8 @@ describe('the split bundle, per command', () => {
     const json = await runBinary(['extract', '--format', 'json', REFERENCE], { cores: 8 });
     expect(json.code).toBe(0);
     expect(json.seen.builtins.filter((name) => LOADED_ONLY_BY_CHECK.includes(name))).toEqual([]);
+    // A short post: the young generation keeps its first size (only a long document lets it grow).
+    expect(json.seen.newSpace).toBeLessThanOrEqual(2 * 1024 * 1024);
     expect(JSON.parse(json.stdout)).toEqual({
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'linkrot', version: VERSION },
