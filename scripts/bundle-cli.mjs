@@ -1,13 +1,10 @@
-// Bundle the CLI into ESM files under dist/ (over the files tsc wrote there), so that `linkrot` starts by reading a
-// few files instead of resolving and loading several hundred small modules (micromark alone is ~100 packages).
-// Entry points: the CLI, dist/cli/main.js, and the extraction thread's script, dist/pipeline/extract-worker.js (it
-// starts while the first posts wait for it). The code is split where the CLI loads a stage with `import()` (each
-// command, see src/cli/run.ts): the shared parts go to chunks in dist/cli/chunks/, so that `--version` reads no
-// parser and `extract` neither undici nor the checker (a single file made every start read and compile 1.8 MB,
-// its builtins (tls, dns, zlib, child_process) loaded too). The library (dist/index.js and its .d.ts) stays tsc's
-// unbundled output. Run after `tsc`, from `npm run build`.
+// Bundle the CLI into one ESM file, dist/cli/main.js (over the file tsc wrote there), so that `linkrot` starts by
+// reading one file instead of resolving and loading several hundred small modules (micromark alone is ~100
+// packages). The extraction thread's script, dist/pipeline/extract-worker.js, is bundled the same way: it starts
+// while the first posts wait for it. The library (dist/index.js and its .d.ts) stays tsc's unbundled output. Run
+// after `tsc`, from `npm run build`.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,17 +59,12 @@ const lazyHttp2 = {
   },
 };
 
-// The chunks' names carry a hash of their content: a build removes the last build's, which nothing loads any more.
-const CHUNKS_DIR = 'cli/chunks';
-rmSync(path.join(root, 'dist', CHUNKS_DIR), { recursive: true, force: true });
-
 const result = await build({
   absWorkingDir: root,
+  // One self-contained file per entry (no shared chunks): each thread reads one file.
   entryPoints: { 'cli/main': 'src/cli/main.ts', 'pipeline/extract-worker': 'src/pipeline/extract-worker.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
-  chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -88,15 +80,12 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
-for (const [file] of outputs) asciiOnly(path.join(root, file));
-const kib = (bytes) => Math.round(bytes / 1024);
-for (const [file, output] of outputs) {
-  if (!file.includes(`/${CHUNKS_DIR}/`)) process.stdout.write(`bundled ${file}: ${kib(output.bytes)} KiB\n`);
+for (const file of ['dist/cli/main.js', 'dist/pipeline/extract-worker.js']) {
+  asciiOnly(path.join(root, file));
+  const output = result.metafile.outputs[file];
+  const inputs = Object.keys(output?.inputs ?? {}).length;
+  process.stdout.write(`bundled ${file}: ${inputs} modules, ${Math.round((output?.bytes ?? 0) / 1024)} KiB\n`);
 }
-const chunks = outputs.filter(([file]) => file.includes(`/${CHUNKS_DIR}/`));
-const modules = new Set(outputs.flatMap(([, output]) => Object.keys(output.inputs)));
-process.stdout.write(`bundled dist/${CHUNKS_DIR}/: ${chunks.length} chunks, ${kib(chunks.reduce((sum, [, output]) => sum + output.bytes, 0))} KiB; ${modules.size} modules in all\n`);
 
 /**
  * esbuild escapes every non-ASCII character of the code, but not of the comments it keeps (a few dozen

@@ -2,6 +2,7 @@ import { EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
 import { SCHEMA_VERSION, type ExtractReport } from '../model.js';
 import { hasLongDocument } from '../pipeline/long-document.js';
+import { renderExtractText } from '../report/extract-text.js';
 import { VERSION } from '../version.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
@@ -13,7 +14,7 @@ import type { Io } from './run.js';
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
-  // A long document: a young generation that grows, and a second thread (node:worker_threads loaded only then).
+  // A long document: a young generation that grows, and a second thread.
   if (hasLongDocument(files)) {
     sizeHeapForExtract();
     (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);
@@ -31,8 +32,7 @@ export async function runExtract(invocation: Invocation, io: Io): Promise<number
   report.summary = { files: report.files.length, links: report.files.reduce((sum, file) => sum + file.links.length, 0) };
   reportProblems(problems, io);
   if (report.files.length > 0 || problems.length === 0) {
-    // The text renderer alone, not report/index.js with every report format.
-    const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : (await import('../report/extract-text.js')).renderExtractText(report, { color: useColor(flags.color, io) });
+    const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderExtractText(report, { color: useColor(flags.color, io) });
     await emit(text, flags.output, io);
   }
   return problems.length > 0 ? EXIT_USAGE : EXIT_OK;

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { LinkrotError } from '../errors.js';
 import { findMarkdownFiles } from '../extract/index.js';
 import { stripControl } from '../util/terminal.js';
+import { changedMarkdownFiles } from './git.js';
 import type { Io } from './run.js';
 
 export interface Inputs {
@@ -19,8 +20,7 @@ export async function collectInputs(inputs: string[], changedSince: string | und
   const problems = found.errors.map((error) => `${error.input}: ${error.message}`);
   let files = found.files;
   if (changedSince !== undefined) {
-    // Loaded with the option only: git.js loads node:child_process.
-    const changed = new Set(await (await import('./git.js')).changedMarkdownFiles(changedSince, io.cwd));
+    const changed = new Set(await changedMarkdownFiles(changedSince, io.cwd));
     files = files.filter((file) => changed.has(resolve(io.cwd, file)));
     if (files.length === 0 && problems.length === 0) return { files, problems };
   }

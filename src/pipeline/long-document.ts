@@ -4,8 +4,7 @@ import { BATCH_MIN_CHARS } from '../extract/parse.js';
 /**
  * Whether one of the posts is long enough for its pieces to be parsed on two threads (parse.ts parses a batch
  * of pieces there from `BATCH_MIN_CHARS` characters on; a file has at least as many bytes as characters), and for
- * `extract` to let the young generation grow (cli/young-generation.ts). Apart
- * from extract-pieces.ts, which loads node:worker_threads: a run of short posts loads neither.
+ * `extract` to let the young generation grow (cli/young-generation.ts).
  */
 export function hasLongDocument(paths: readonly string[]): boolean {
   return paths.some((path) => sizeOf(path) >= BATCH_MIN_CHARS);

@@ -7,9 +7,8 @@
 //   dispatchers (an instance, not a prototype) that does not have it. undici's index adds them to every dispatcher; the bundle loads undici's
 //   parts without that index, and undici's proxy agent calls `connect` itself: this is how that bug showed.
 // - `thread`: the extraction thread started (its script is a bundle of its own).
-// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out; tls comes
-//   with undici, child_process with git, worker_threads with a thread: each only for the commands that need it),
-//   and the size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
+// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out), and the
+//   size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
 // LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
 // an idle machine.
 import { EventEmitter } from 'node:events';
@@ -18,10 +17,7 @@ import dns from 'node:dns';
 import os from 'node:os';
 import v8 from 'node:v8';
 import { syncBuiltinESMExports } from 'node:module';
-
-// Not from node:worker_threads: importing it here would make every run look as if it had loaded it. A worker's
-// bootstrap loads this module of Node's own before any code of the thread runs; the main thread's never does.
-const isMainThread = !process.moduleLoadList.includes('NativeModule internal/process/worker_thread_only');
+import { isMainThread } from 'node:worker_threads';
 
 const file = process.env.LINKROT_OBSERVE;
 const record = (entry) => {
@@ -66,7 +62,7 @@ for (const name of ['request', 'stream', 'pipeline', 'upgrade', 'connect']) {
 if (!isMainThread) record({ thread: true });
 else {
   process.on('exit', () => {
-    const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads|tls|child_process)$/.test(entry));
+    const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads)$/.test(entry));
     const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size;
     record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')), newSpace });
   });
