@@ -1,19 +1,24 @@
 import { EXIT_OK, EXIT_USAGE, LinkrotError } from '../errors.js';
 import { extractFile } from '../extract/index.js';
 import { SCHEMA_VERSION, type ExtractReport } from '../model.js';
-import { parsePiecesOnTwoThreads } from '../pipeline/extract-pieces.js';
-import { renderExtractText } from '../report/index.js';
+import { hasLongDocument } from '../pipeline/long-document.js';
+import { renderExtractText } from '../report/extract-text.js';
 import { VERSION } from '../version.js';
 import { collectInputs, reportProblems } from './inputs.js';
 import type { Invocation } from './options.js';
 import { emit, useColor } from './output.js';
+import { sizeHeapForExtract } from './young-generation.js';
 import type { Io } from './run.js';
 
 /** `linkrot extract`: every link with its position, no network. */
 export async function runExtract(invocation: Invocation, io: Io): Promise<number> {
   const { flags } = invocation;
   const { files, problems } = await collectInputs(invocation.inputs, flags.changedSince, io);
-  parsePiecesOnTwoThreads(files);
+  // A long document: a young generation that grows, and a second thread.
+  if (hasLongDocument(files)) {
+    sizeHeapForExtract();
+    (await import('../pipeline/extract-pieces.js')).parsePiecesOnTwoThreads(files);
+  }
   const report: ExtractReport = { schemaVersion: SCHEMA_VERSION, tool: { name: 'linkrot', version: VERSION }, summary: { files: 0, links: 0 }, files: [] };
   for (const path of files) {
     try {

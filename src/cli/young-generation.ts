@@ -94,3 +94,16 @@ export function sizeHeapFor(paths: readonly string[]): void {
   stopCapWatch();
   setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
 }
+
+/**
+ * `linkrot extract` of a long document (one parsed in pieces, see pipeline/long-document.ts): the young generation
+ * grows as V8 would. micromark allocates about 1 KB per character of Markdown, mostly short-lived, and the trees
+ * of the pieces stay alive until they are joined: kept at its first size, the young generation was collected about
+ * 550 times for the 1 MB benchmark document, growing about 70 times (`--trace-gc`): on one thread (a loaded machine)
+ * 5.65 → 4.54 s CPU and 3.50 → 2.81 s wall (5 alternating runs). With the second thread (extract-pieces.ts) it made
+ * no difference: V8 let the main thread's young generation grow then anyway (49 collections). Not for short posts:
+ * 100 of them (the main scenario's) took 5 % more CPU with it (16 alternating runs), the 0.2 MB corpus file the same.
+ */
+export function sizeHeapForExtract(): void {
+  setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
+}

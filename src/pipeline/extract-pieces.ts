@@ -7,12 +7,13 @@
  */
 import type { Root } from 'mdast';
 import { once } from 'node:events';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { BATCH_MIN_CHARS, parseSource, useBatchParser } from '../extract/parse.js';
+import { parseSource, useBatchParser } from '../extract/parse.js';
 import { CANCELLED, NEXT, POSTED, STATE_SLOTS, type ParseBatchReply, type ParseBatchRequest } from './extract-messages.js';
 import { EXTRACT_WORKER_FILE } from './extract-thread.js';
+import { hasLongDocument } from './long-document.js';
 
 /**
  * How long the main thread waits for the other thread without a tree coming back before it parses the rest
@@ -130,13 +131,5 @@ export function parsePiecesOnTwoThreads(paths: readonly string[]): void {
   if (!canParseOnTwoThreads()) return;
   const thread = new PieceThread(EXTRACT_WORKER_FILE);
   useBatchParser((sources) => thread.parse(sources));
-  if (paths.some((path) => sizeOf(path) >= BATCH_MIN_CHARS)) thread.started().catch(() => undefined);
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
+  if (hasLongDocument(paths)) thread.started().catch(() => undefined);
 }

@@ -33,6 +33,9 @@ describe('linkrot extract on a long document', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.seen.thread).toBe(true);
+    // `extract` lets the young generation grow (young-generation.ts, sizeHeapForExtract): kept at its first size,
+    // it was collected hundreds of times for such a document.
+    expect(run.seen.newSpace).toBeGreaterThan(4 * 1024 * 1024);
     const report = JSON.parse(run.stdout) as { files: Array<{ path: string; links: unknown[] }> };
     const library = await extractFile(long);
     expect(report.files).toHaveLength(1);

@@ -7,13 +7,15 @@
 //   dispatchers (an instance, not a prototype) that does not have it. undici's index adds them to every dispatcher; the bundle loads undici's
 //   parts without that index, and undici's proxy agent calls `connect` itself: this is how that bug showed.
 // - `thread`: the extraction thread started (its script is a bundle of its own).
-// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out).
+// - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out), and the
+//   size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
 // LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
 // an idle machine.
 import { EventEmitter } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import dns from 'node:dns';
 import os from 'node:os';
+import v8 from 'node:v8';
 import { syncBuiltinESMExports } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 
@@ -61,6 +63,7 @@ if (!isMainThread) record({ thread: true });
 else {
   process.on('exit', () => {
     const loaded = process.moduleLoadList.filter((entry) => /^NativeModule (http2|internal\/http2\/core|worker_threads)$/.test(entry));
-    record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')) });
+    const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size;
+    record({ builtins: loaded.map((entry) => entry.replace('NativeModule ', '')), newSpace });
   });
 }

@@ -19,6 +19,8 @@ export interface Observations {
   thread: boolean;
   /** Node modules of interest loaded by the end of the run. */
   builtins: string[];
+  /** Bytes of V8's new space (the young generation) at the end of the run. */
+  newSpace: number | undefined;
 }
 
 export interface BinaryRun extends CliRun {
@@ -59,6 +61,7 @@ export async function runBinary(args: string[], options: BinaryOptions = {}): Pr
       missingApi: [...new Set(entries.flatMap((entry) => (typeof entry['missing-api'] === 'string' ? [`${entry['missing-api']} on ${String(entry['on'])}`] : [])))],
       thread: entries.some((entry) => entry['thread'] === true),
       builtins: entries.flatMap((entry) => (Array.isArray(entry['builtins']) ? (entry['builtins'] as string[]) : [])),
+      newSpace: entries.flatMap((entry) => (typeof entry['newSpace'] === 'number' ? [entry['newSpace']] : []))[0],
     };
     return { ...run, seen };
   } finally {
