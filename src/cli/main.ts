@@ -2,13 +2,16 @@
 import { prestartExtractThread } from '../pipeline/extract-thread.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 
-// Before anything allocates much (see young-generation.ts; the check command lets it grow for a big run).
-keepYoungGenerationSmall();
-
 const argv = process.argv.slice(2);
-// `linkrot check …` and its shorthand `linkrot <files…>`: start the extraction thread before anything else loads,
-// so its start overlaps ours. A guess from the first word only; an unused thread never holds the process.
-if (!['extract', 'merge', 'help', '--help', '-h', '--version', '-V'].includes(argv[0] ?? 'help')) prestartExtractThread();
+// `linkrot check …` and its shorthand `linkrot <files…>`: a guess from the first word only.
+const check = !['extract', 'merge', 'help', '--help', '-h', '--version', '-V'].includes(argv[0] ?? 'help');
+
+// Before anything allocates much (see young-generation.ts; the check command lets it grow for a big run).
+keepYoungGenerationSmall(check);
+
+// For a check, start the extraction thread before anything else loads, so its start overlaps ours. An unused
+// thread never holds the process.
+if (check) prestartExtractThread();
 
 // Loaded after the thread is on its way (the bundle runs a module's code when it is first imported).
 const { runCli } = await import('./run.js');

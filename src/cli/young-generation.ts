@@ -32,12 +32,17 @@ export const YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
 let capWatch: PerformanceObserver | undefined;
 
 /**
- * From the start of the process: a run is small until its inputs say otherwise, and a small run's young
- * generation grows as V8 grows it up to `YOUNG_GENERATION_CAP_BYTES`, then no further; the old generation keeps
- * `HEAP_GROWING_PERCENT` of headroom in every run (see there).
+ * From the start of the process: a run is small until its inputs say otherwise, and the old generation keeps
+ * `HEAP_GROWING_PERCENT` of headroom in every run (see there). A check's young generation grows as V8 grows it up
+ * to `YOUNG_GENERATION_CAP_BYTES`, then no further; any other command's stays at its start (`extract` lets it grow
+ * for a long document, see `sizeHeapForExtract`).
  */
-export function keepYoungGenerationSmall(): void {
+export function keepYoungGenerationSmall(check: boolean): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!check) {
+    setFlagsFromString('--semi-space-growth-factor=1');
+    return;
+  }
   setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
   // V8 has no runtime flag for the largest young generation, but reads the growth factor at each growth: after
   // each collection, once the space has reached the cap, growing stops (a factor of 1).
@@ -90,7 +95,11 @@ export const HEAP_GROWING_PERCENT = 15;
  * the factor each time it sizes the space.
  */
 export function sizeHeapFor(paths: readonly string[]): void {
-  if (isSmallRun(paths)) return;
+  if (!isSmallRun(paths)) letYoungGenerationGrow();
+}
+
+/** From now on, the young generation grows as V8 would, to V8's own largest. */
+function letYoungGenerationGrow(): void {
   stopCapWatch();
   setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
 }
@@ -105,5 +114,5 @@ export function sizeHeapFor(paths: readonly string[]): void {
  * 100 of them (the main scenario's) took 5 % more CPU with it (16 alternating runs), the 0.2 MB corpus file the same.
  */
 export function sizeHeapForExtract(): void {
-  setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
+  letYoungGenerationGrow();
 }

@@ -37,7 +37,7 @@ function youngGenerationPeak(capped: boolean): number {
   const module = pathToFileURL(join(process.cwd(), 'dist/cli/young-generation.js')).href;
   const script = `
     const m = await import(${JSON.stringify(module)});
-    if (${capped}) m.keepYoungGenerationSmall();
+    if (${capped}) m.keepYoungGenerationSmall(true);
     const inFlight = new Array(40000);
     let most = 0;
     for (let round = 0; round < 200; round += 1) {
