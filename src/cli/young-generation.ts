@@ -8,9 +8,12 @@
  *
  * "Small" is a cap, not V8's 1 MB start: a run keeps a few hundred requests in flight, and each scavenge copies
  * what they hold. Kept at its start, the young generation was scavenged 120 times on the main benchmark (2.8 ms
- * each, 340–600 ms in all) and 265–285 times on the real-sized pages (590–830 ms). Let grow to 16 MB
- * (`YOUNG_GENERATION_CAP_BYTES`): 31–32 scavenges on main (230–305 ms), 64 on pages (350–530 ms, 0.3–0.5 s less
- * CPU); peak RSS 121 → 130 MB on main, 134–138 → 146–150 MB on pages (`--trace-gc`, 3 alternating rounds).
+ * each, 340–600 ms in all) and 265–285 times on the real-sized pages (590–830 ms), when pages were still decoded
+ * whole. Let grow to 16 MB: 31–32 scavenges on main, 64 on pages, 0.3–0.5 s less CPU on pages (`--trace-gc`,
+ * 3 alternating rounds). Once pages were scanned as bytes (less garbage per page), the cap was measured again on a
+ * quiet machine, 7–8 alternating rounds, medians: main 1.96 / 1.94 / 1.97 s wall and 2.15 / 2.22 / 2.26 s CPU with
+ * 16 / 8 / 2 MB, peak RSS 127–133 / 121–124 / 117–122 MB; pages 2.86 / 2.89 / 2.82 s, RSS 144–155 / 137–150 /
+ * 129–138 MB. 8 MB (`YOUNG_GENERATION_CAP_BYTES`): the wall time of 16 MB, with room under the pages' 180 MB.
  */
 import { statSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -26,7 +29,7 @@ const V8_DEFAULT_GROWTH_FACTOR = 2;
  * The young generation a small run lets grow to, as `v8.getHeapSpaceStatistics()` reports `new_space` (V8's own
  * largest here is 32 MB); see the top of this file.
  */
-export const YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
+export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
 
 /** Watches the young generation's size after each collection until it reaches the cap. */
 let capWatch: PerformanceObserver | undefined;
