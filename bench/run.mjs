@@ -4,7 +4,7 @@
  *
  *   node bench/run.mjs [--runs N] [--only main,mix,pages,load,archive-down] [--no-peers] [--no-mlc] [--no-write]
  *
- * A partial run (`--only`) rewrites only its scenarios' sections of BENCHMARKS.md.
+ * Only a whole run (every scenario, with the peers) writes BENCHMARKS.md; a partial run (`--only`) prints its tables.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
