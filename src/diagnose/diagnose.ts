@@ -77,10 +77,10 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
   const body = result.body ?? followUps[PAGE_FOLLOW_UP]?.body;
   const contentType = result.headers?.['content-type'];
   // The page's text is decoded only if a rule reads it (see `pageWatcher`).
-  const html = body !== undefined && isHtmlBody(contentType, body) ? body : undefined;
-  const facts = html === undefined ? undefined : scanBody(html);
+  const page = body !== undefined && isHtmlBody(contentType, body) ? body : undefined;
+  const facts = page === undefined ? undefined : scanBody(page);
 
-  const parked = parkedSign(result, settings.contentChecks ? facts : undefined, html);
+  const parked = parkedSign(result, settings.contentChecks ? facts : undefined, page);
   if (parked !== undefined) return makeVerdict('dead', 'parked-domain', `The domain is parked or for sale: ${parked}.`, result);
 
   if (result.headers?.['cf-mitigated'] !== undefined || (facts !== undefined && facts.textLength < 2_000 && CHALLENGE_TITLE.test(facts.title))) {
@@ -106,8 +106,8 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
     return makeVerdict('blocked', 'login-wall', `The link redirects to the sign-in page ${result.finalUrl}.`, result);
   }
 
-  if (settings.contentChecks && facts !== undefined && html !== undefined) {
-    const soft = judgeSoft404(url, facts, html, result, followUps[SIBLING_FOLLOW_UP]);
+  if (settings.contentChecks && facts !== undefined && page !== undefined) {
+    const soft = judgeSoft404(url, facts, page, result, followUps[SIBLING_FOLLOW_UP]);
     if (soft !== undefined) return soft;
   }
 
@@ -136,8 +136,8 @@ function judgeContent(input: DiagnoseInput, settings: DiagnoseSettings, fragment
  * `suspicious` at most; an article whose subject is the phrase (a question about a 404, the encyclopedia entry
  * "HTTP 404") is left alone.
  */
-function judgeSoft404(url: string, facts: HtmlFacts, html: BodySample, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
-  const sign = soft404Sign(facts, html);
+function judgeSoft404(url: string, facts: HtmlFacts, page: BodySample, result: CheckResult, sibling: CheckResult | undefined): Verdict | undefined {
+  const sign = soft404Sign(facts, page);
   if (sign === undefined) return undefined;
   // A site's root is its home page, whatever the site answers elsewhere; a short page where a file was promised
   // is better explained by the content-type check.
