@@ -15,9 +15,9 @@
  * 16 / 8 / 2 MB, peak RSS 127–133 / 121–124 / 117–122 MB; pages 2.86 / 2.89 / 2.82 s, RSS 144–155 / 137–150 /
  * 129–138 MB. 8 MB (`YOUNG_GENERATION_CAP_BYTES`): the wall time of 16 MB, with room under the pages' 180 MB.
  */
-import { statSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { fileBytes } from '../util/file-bytes.js';
 
 /** Markdown bytes up to which a run counts as small. */
 export const SMALL_RUN_BYTES = 2 * 1024 * 1024;
@@ -71,11 +71,7 @@ export function youngGenerationBytes(): number {
 export function isSmallRun(paths: readonly string[], limit = SMALL_RUN_BYTES): boolean {
   let bytes = 0;
   for (const path of paths) {
-    try {
-      bytes += statSync(path).size;
-    } catch {
-      // reported when the post is read
-    }
+    bytes += fileBytes(path);
     if (bytes > limit) return false;
   }
   return true;

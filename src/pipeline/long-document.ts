@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { BATCH_MIN_CHARS } from '../extract/parse.js';
+import { fileBytes } from '../util/file-bytes.js';
 
 /**
  * Whether one of the posts is long enough for its pieces to be parsed on two threads (parse.ts parses a batch
@@ -7,13 +7,5 @@ import { BATCH_MIN_CHARS } from '../extract/parse.js';
  * `extract` to let the young generation grow (cli/young-generation.ts).
  */
 export function hasLongDocument(paths: readonly string[]): boolean {
-  return paths.some((path) => sizeOf(path) >= BATCH_MIN_CHARS);
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
+  return paths.some((path) => fileBytes(path) >= BATCH_MIN_CHARS);
 }
