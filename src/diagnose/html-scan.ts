@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import type { BodySample } from '../model.js';
 import { ARTICLE_TEXT_CHARS } from './rules/soft-404-signs.js';
+import { RunSkippingTokenizer } from './run-skipping-tokenizer.js';
 
 // Hoisted: a regular-expression literal in a function is a new object on every call.
 const WHITE_SPACE = /\s+/g;
@@ -238,7 +239,7 @@ export class HtmlScanner {
 
   constructor(settleAt: number | undefined) {
     this.#settleAt = settleAt;
-    this.#parser = this.#state.parser();
+    this.#parser = this.#state.parser(true);
   }
 
   /** Bytes of the page read: up to where the facts settled, once they have, else all given. */
@@ -552,14 +553,23 @@ class ScanState {
     return end <= start ? '' : own(text).slice(start, end);
   }
 
-  parser(): Parser {
+  /**
+   * The parser whose events build the facts. `skipRuns`: its tokenizer reads runs of plain text at once (see
+   * `RunSkippingTokenizer`); the reference reads every character with htmlparser2's own.
+   */
+  parser(skipRuns: boolean): Parser {
     this.#parser = new Parser(
       {
         onopentag: (name, attributes) => this.onopentag(name, attributes),
         ontext: (data) => this.ontext(data),
         onclosetag: (name) => this.onclosetag(name),
       },
-      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+      {
+        decodeEntities: true,
+        lowerCaseTags: true,
+        lowerCaseAttributeNames: true,
+        ...(skipRuns ? { Tokenizer: RunSkippingTokenizer } : {}),
+      },
     );
     // The parser tells its handler a self-closing tag only in foreign content: learn it from the tokenizer's call.
     const parser = this.#parser as unknown as { onselfclosingtag(endIndex: number): void };
@@ -773,7 +783,7 @@ export function isHtml(contentType: string | undefined, sample: string | undefin
  */
 export function scanEveryCharacter(html: string): HtmlFacts {
   const state = new ScanState();
-  const parser = state.parser();
+  const parser = state.parser(false);
   parser.write(html);
   parser.end();
   return state.facts();

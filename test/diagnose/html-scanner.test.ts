@@ -15,6 +15,9 @@ const PIECES = [
   '<svg>', '</svg>', '"', "'", '=', '/', 'not found', '<header>', '</header>', '<article>', '</article>',
   '<a title="a>b<script>c">', '<a ="x><script>" >', "<img alt='x><style>' src=y>", '<a href=x>y<script>z>', '<p title = "<!--">',
   '<textarea/>', '<xmp />', '<textarea a=b/>', 'x &nbsp; y', '<title a="</title>">',
+  // Entities where the run-skipping tokenizer stops (text and quoted values), whole, cut short or unknown.
+  '<a id="a &amp; b">', "<a name='x&lt;y'>", '<div id="&#x41;&#66;">', '<p id="q&quot">', '&#169', '&am', '&notit;', 'AT&T ',
+  "<a id='it&#39;s'>", '<a id="&">', '<a id=&amp;x>',
 ];
 
 function randomPage(random: () => number): string {
