@@ -14,7 +14,7 @@ export {
 } from './requests.js';
 export { HTTPS_FOLLOW_UP, hygieneSuggestions, cleanUrl } from './hygiene.js';
 export { diagnose } from './diagnose.js';
-export { parkedPhrase, PARKED_PAGE_MAX_TEXT } from './parked.js';
+export { parkedPhrase, parkedPhraseOf, PARKED_PAGE_MAX_TEXT } from './parked.js';
 export { soft404Sign } from './soft-404.js';
 export { scanBody, scanHtml, isHtml, isHtmlBody, type HtmlFacts } from './html-scan.js';
 export { kindOfUrl, kindOfMime, kindMatches, type ContentKind } from './content-kind.js';

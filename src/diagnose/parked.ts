@@ -32,9 +32,24 @@ export function parkedPhrase(words: string): string | undefined {
   return PARKED_TEXT_SIGNS.map((sign) => sign.exec(words)?.[0]).find((hit) => hit !== undefined);
 }
 
+/** Characters in the longest match of `PARKED_TEXT_KEYWORDS` ("for sale"). */
+export const LONGEST_PARKED_KEYWORD = 8;
+
+/**
+ * `parkedPhrase` of a page's title and text read as one (`${title} ${text}`), without joining them when neither
+ * holds a keyword, nor the join: a keyword across it starts within its length before the space and ends within
+ * its length after. Joined, the two were a copy of every short page's text, and a second copy when searched.
+ */
+export function parkedPhraseOf(title: string, text: string): string | undefined {
+  const reach = LONGEST_PARKED_KEYWORD - 1;
+  const keyword =
+    PARKED_TEXT_KEYWORDS.test(text) || PARKED_TEXT_KEYWORDS.test(title) || PARKED_TEXT_KEYWORDS.test(`${title.slice(-reach)} ${text.slice(0, reach)}`);
+  return keyword ? parkedPhrase(`${title} ${text}`) : undefined;
+}
+
 /** What a page's own words and source say (once per page). */
 const pageSign = perPage((facts: HtmlFacts, page: BodySample): string | undefined => {
-  const phrase = parkedPhrase(`${facts.title} ${facts.text}`);
+  const phrase = parkedPhraseOf(facts.title, facts.text);
   if (phrase !== undefined) return `the page says "${phrase}"`;
   const html = page.text;
   if (PARKING_SOURCE_KEYWORDS.test(html) && PARKING_SOURCE_SIGNS.some((sign) => sign.test(html))) return 'the page is a domain-parking lander';

@@ -4,7 +4,7 @@
  * an error page). Summaries of the page now live for one run; summaries of archive captures are kept for good in
  * the results cache (a capture never changes), so they hold no body, only this.
  */
-import { isHtmlBody, parkedPhrase, PARKED_PAGE_MAX_TEXT, scanBody, soft404Sign, type HtmlFacts } from '../diagnose/index.js';
+import { isHtmlBody, parkedPhraseOf, PARKED_PAGE_MAX_TEXT, scanBody, soft404Sign, type HtmlFacts } from '../diagnose/index.js';
 import type { CheckResult } from '../model.js';
 import { fnv1a } from '../util/hash.js';
 import { wordsOf } from './words.js';
@@ -119,7 +119,7 @@ const GAMBLING_WORDS = /\b(?:casinos?|slots?|gacor|togel|judi|sportsbook|betting
 function signOf(facts: PageFacts): PageSummary['sign'] {
   const head = `${facts.title} · ${facts.heading} · ${facts.opening}`;
   const short = (facts.textLength ?? facts.text.length) <= PARKED_PAGE_MAX_TEXT;
-  const parked = short ? parkedPhrase(`${facts.title} ${facts.text}`) : undefined;
+  const parked = short ? parkedPhraseOf(facts.title, facts.text) : undefined;
   if (parked !== undefined) return { kind: 'parked', phrase: parked };
   const noticeText = [facts.title, facts.heading, facts.opening, facts.text.slice(0, NOTICE_TEXT_CHARS)];
   for (const part of noticeText) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../bench/random.mjs';
+import { LONGEST_PARKED_KEYWORD, parkedPhrase, parkedPhraseOf } from '../../src/diagnose/parked.js';
 import { diagnose, followUpsFor, requestFor, SIBLING_FOLLOW_UP, OEMBED_FOLLOW_UP, DEFAULT_CONTENT_BODY_BYTES, DEFAULT_FRAGMENT_BODY_BYTES } from '../../src/diagnose/index.js';
 import { html, input, redirected, result, SETTINGS } from './helpers.js';
 import {
@@ -125,6 +127,23 @@ describe('parked domains', () => {
   it('every parking sign contains one of the first-pass keywords (else the first pass would hide it)', () => {
     for (const sign of PARKED_TEXT_SIGNS) expect(PARKED_TEXT_KEYWORDS.test(sign.source), sign.source).toBe(true);
     for (const sign of PARKING_SOURCE_SIGNS) expect(PARKING_SOURCE_KEYWORDS.test(sign.source.replace(/\\/g, '')), sign.source).toBe(true);
+  });
+
+  it('finds a keyword in the title, the text, or across the two, as in the two joined', () => {
+    const alternatives = PARKED_TEXT_KEYWORDS.source.split('|');
+    expect(Math.max(...alternatives.map((word) => word.length))).toBe(LONGEST_PARKED_KEYWORD);
+    // A sign across the join: the title ends where the text's sentence goes on.
+    expect(parkedPhraseOf('example.org | this domain', 'is for sale. Contact us')).toBe('this domain is for sale');
+    // No keyword in either part: "for sale" only across the join.
+    expect(parkedPhraseOf('example.com is for', 'sale')).toBe('example.com is for sale');
+    expect(parkedPhraseOf('Learning rate schedules', 'A post about warm restarts')).toBeUndefined();
+    const random = createRandom(3);
+    const pieces = ['for', ' sale', 'for sale', 'this domain', ' is ', 'parked', 'dom', 'ain', 'ドメ', 'イン', 'x.com', 'buy', ' ', 'text'];
+    const words = (): string => Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let round = 0; round < 3000; round += 1) {
+      const [title, text] = [words(), words()];
+      expect(parkedPhraseOf(title, text), JSON.stringify([title, text])).toBe(parkedPhrase(`${title} ${text}`));
+    }
   });
 
   it('a lander recognised by its source alone (no sale phrase in the text) is parked', () => {
