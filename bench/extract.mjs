@@ -105,7 +105,8 @@ const commands = {
   oneLink: [BIN, 'check', '--allow-private', '--no-cache', oneLinkFile],
 };
 
-// Each command once, checked, before anything is timed (and the links counted).
+// Each command once, checked, before anything is timed (and the links counted). These first runs also make the
+// code cache of each kind of command (src/cli/code-cache.ts): the timed runs are every run after a version's first.
 const links = {};
 for (const [name, args] of Object.entries(commands)) {
   const run = await timed(args);
@@ -145,7 +146,7 @@ const extractRow = (label, name, bytes) => {
 const postsRatios = ratios('posts', 'floor');
 const overNode = (name) => `| \`${commands[name].slice(1).join(' ').replace(work, '$TMP').replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT')}\` | ${ms(wall(name))} | ${ms(cpu(name))} | +${ms(wall(name) - wall('node'))} | +${ms(cpu(name) - cpu('node'))} | ${median(ratios(name, 'node')).toFixed(2)}× |`;
 const table = [
-  `Whole process: \`linkrot\` started as a child, spawn to exit. ${BIG_RUNS} rounds for the two documents, ${RUNS} for the rest; CPU is user + system time of the child (GNU time), steadier than wall time on a shared machine.`,
+  `Whole process: \`linkrot\` started as a child, spawn to exit. ${BIG_RUNS} rounds for the two documents, ${RUNS} for the rest; CPU is user + system time of the child (GNU time), steadier than wall time on a shared machine. Each command ran once before the rounds, which made its code cache (src/cli/code-cache.ts): the rounds are what every run after a version's first takes.`,
   '',
   '| input | size | links | median wall | best wall | median CPU | MB/s (median wall) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -1,9 +1,12 @@
-// Bundle the CLI into one ESM file, dist/cli/main.js (over the file tsc wrote there), so that `linkrot` starts by
-// reading one file instead of resolving and loading several hundred small modules (micromark alone is ~100
-// packages). The extraction thread's script, dist/pipeline/extract-worker.js, is bundled the same way: it starts
-// while the first posts wait for it. The library (dist/index.js and its .d.ts) stays tsc's unbundled output. Run
-// after `tsc`, from `npm run build`.
+// Bundle the CLI into one file, dist/cli/linkrot.cjs, so that `linkrot` starts by reading one file instead of
+// resolving and loading several hundred small modules (micromark alone is ~100 packages). The `linkrot` command,
+// dist/cli/main.js (src/cli/main.ts, bundled below), runs it with V8's code cache, which Node 20 gives only to
+// CommonJS (src/cli/code-cache.ts): so this bundle is CommonJS, and its first line names its content, which names
+// its caches. The extraction thread's script, dist/pipeline/extract-worker.js, is bundled as an ES module: it
+// starts while the first posts wait for it. The library (dist/index.js and its .d.ts) stays tsc's unbundled
+// output. Run after `tsc`, from `npm run build`.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import path from 'node:path';
@@ -59,16 +62,28 @@ const lazyHttp2 = {
   },
 };
 
-const result = await build({
+// The bundle's first line, its id filled in once the rest is written (same length: the source map stays right).
+const BUNDLE_ID_PLACEHOLDER = '0'.repeat(16);
+const BUNDLE_ID_LINE = '// linkrot bundle ';
+// `import.meta.url` in CommonJS: the bundle's own URL (package-root.ts finds the package from it). Injected as a
+// module of the bundle rather than a banner: a statement before "use strict" would leave the bundle sloppy.
+const metaUrl = {
+  name: 'meta-url',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^linkrot-meta-url$/ }, () => ({ path: 'linkrot-meta-url', namespace: 'linkrot-meta-url' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'linkrot-meta-url' }, () => ({
+      contents: "export const __linkrotBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  // One self-contained file per entry (no shared chunks): each thread reads one file.
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'pipeline/extract-worker': 'src/pipeline/extract-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  banner: { js: REQUIRE_BANNER },
   // Not minified: the stack trace that `--debug` prints for an internal error should stay readable as it is.
   minify: false,
   // A small map (no copy of the sources) for `node --enable-source-maps dist/cli/main.js`.
@@ -78,13 +93,49 @@ const result = await build({
   metafile: true,
   plugins: [htmlparser2Parts, lazyHttp2],
   logLevel: 'warning',
+};
+
+const cli = await build({
+  ...common,
+  entryPoints: { 'cli/linkrot': 'src/cli/entry.ts' },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__linkrotBundleUrl' },
+  inject: ['linkrot-meta-url'],
+  plugins: [...common.plugins, metaUrl],
+  banner: { js: `${BUNDLE_ID_LINE}${BUNDLE_ID_PLACEHOLDER}` },
+});
+// The `linkrot` command itself, over tsc's dist/cli/main.js: the loader and the two small modules it uses, one file
+// (each ES module more is a few milliseconds of every start).
+const command = await build({
+  ...common,
+  entryPoints: { 'cli/main': 'src/cli/main.ts' },
+  format: 'esm',
+  plugins: [],
+});
+// One self-contained file per thread: the extraction thread reads its own.
+const worker = await build({
+  ...common,
+  entryPoints: { 'pipeline/extract-worker': 'src/pipeline/extract-worker.ts' },
+  format: 'esm',
+  banner: { js: REQUIRE_BANNER },
 });
 
-for (const file of ['dist/cli/main.js', 'dist/pipeline/extract-worker.js']) {
+for (const [file, result] of [['dist/cli/main.js', command], ['dist/cli/linkrot.cjs', cli], ['dist/pipeline/extract-worker.js', worker]]) {
   asciiOnly(path.join(root, file));
   const output = result.metafile.outputs[file];
   const inputs = Object.keys(output?.inputs ?? {}).length;
   process.stdout.write(`bundled ${file}: ${inputs} modules, ${Math.round((output?.bytes ?? 0) / 1024)} KiB\n`);
+}
+nameBundle(path.join(root, 'dist/cli/linkrot.cjs'));
+
+/** Write the bundle's id (16 hex digits of the SHA-256 of its content) into its first line. */
+function nameBundle(file) {
+  const text = readFileSync(file, 'latin1');
+  const placeholder = `${BUNDLE_ID_LINE}${BUNDLE_ID_PLACEHOLDER}\n`;
+  if (!text.startsWith(placeholder)) throw new Error(`${file} does not start with its id line`);
+  const id = createHash('sha256').update(text).digest('hex').slice(0, BUNDLE_ID_PLACEHOLDER.length);
+  writeFileSync(file, `${BUNDLE_ID_LINE}${id}\n${text.slice(placeholder.length)}`, 'latin1');
 }
 
 /**

@@ -24,6 +24,8 @@ export const SMALL_RUN_BYTES = 2 * 1024 * 1024;
 
 /** V8's own default growth factor of the young generation. */
 const V8_DEFAULT_GROWTH_FACTOR = 2;
+/** V8's own default `--heap-growing-percent` (0: its own heuristics). */
+const V8_DEFAULT_HEAP_GROWING_PERCENT = 0;
 
 /**
  * The young generation a small run lets grow to, as `v8.getHeapSpaceStatistics()` reports `new_space` (V8's own
@@ -95,6 +97,16 @@ export const HEAP_GROWING_PERCENT = 15;
  */
 export function sizeHeapFor(paths: readonly string[]): void {
   if (!isSmallRun(paths)) letYoungGenerationGrow();
+}
+
+/**
+ * V8's flags as they were when the process started, for the code cache made as it ends (see code-cache.ts): V8
+ * stamps a cache with its flags, and rejects one made under other flags than its own at the next start.
+ */
+export function restoreV8Defaults(): void {
+  stopCapWatch();
+  setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
+  setFlagsFromString(`--heap-growing-percent=${V8_DEFAULT_HEAP_GROWING_PERCENT}`);
 }
 
 /** From now on, the young generation grows as V8 would, to V8's own largest. */

@@ -14,7 +14,7 @@ const PACKAGE_NAME = 'linkrot';
 
 /**
  * Walk up from `from` to the folder whose package.json is linkrot's. This module runs from three layouts:
- * `src/util/` (tests), `dist/util/` (the library, compiled by tsc) and `dist/cli/main.js` (the bundled CLI, where
+ * `src/util/` (tests), `dist/util/` (the library, compiled by tsc) and `dist/cli/linkrot.cjs` (the bundled CLI, where
  * every module's `import.meta.url` is the bundle's). Counting `../` would be right in each only by luck.
  */
 function findPackage(from: string): { root: string; manifest: PackageManifest } {

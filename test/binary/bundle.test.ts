@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO } from '../cli/run-cli.js';
+import { BUNDLE, REPO } from '../cli/run-cli.js';
 import { startServer, type TestServer } from '../helpers/servers.js';
 import { createCertificateAuthority, type CertificateAuthority } from './certificate-authority.js';
 import { runBinary, verdicts } from './run-binary.js';
@@ -128,7 +128,7 @@ describe('the bundle and the library agree', () => {
 
 describe('the stand-ins of scripts/bundle-cli.mjs', () => {
   it('the node:http2 stand-in holds the constants of the node:http2 it replaces', async () => {
-    const text = await readFile(BIN, 'utf8');
+    const text = await readFile(BUNDLE, 'utf8');
     const found = /constants = Object\.freeze\((\{[^\n]*\})\);/.exec(text.slice(text.indexOf('// lazy-http2:lazy-http2')));
     expect(found).not.toBeNull();
     expect(JSON.parse(found![1]!)).toEqual({ ...http2Constants });

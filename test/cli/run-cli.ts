@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** The `linkrot` command as installed (package.json's `bin`). */
 export const BIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+/** The CLI's bundle, which `BIN` runs (scripts/bundle-cli.mjs). */
+export const BUNDLE = fileURLToPath(new URL('../../dist/cli/linkrot.cjs', import.meta.url));
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliRun {

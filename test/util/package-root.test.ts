@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, REPO } from '../cli/run-cli.js';
+import { BIN, BUNDLE, REPO } from '../cli/run-cli.js';
 import { MANIFEST, PACKAGE_ROOT, packageFile } from '../../src/util/package-root.js';
 import { VERSION } from '../../src/version.js';
 
@@ -30,11 +30,13 @@ describe('the CLI bundle, moved', () => {
   copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
   symlinkSync(join(REPO, 'schema'), join(root, 'schema'));
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  // The command and the bundle it runs, which it finds beside itself.
   const bin = join(root, 'lib', 'a', 'b', 'linkrot.js');
   copyFileSync(BIN, bin);
+  copyFileSync(BUNDLE, join(root, 'lib', 'a', 'b', 'linkrot.cjs'));
   const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 20_000 });
 
-  it('is one file: it imports nothing of linkrot beside it', () => {
+  it('is two files: the command imports nothing of linkrot but the bundle it runs', () => {
     const code = readFileSync(BIN, 'utf8')
       .split('\n')
       .filter((line) => !/^\s*(\/\*|\*|\/\/)/.test(line)); // the bundled packages' JSDoc mentions import('./…')
@@ -42,6 +44,11 @@ describe('the CLI bundle, moved', () => {
     const imported = code.flatMap((line) => /^import .* from ['"]([^'"]+)['"]/.exec(line)?.[1] ?? []);
     expect(imported.length).toBeGreaterThan(0);
     expect(imported.filter((name) => !builtinModules.includes(name.replace(/^node:/, '')))).toEqual([]);
+    // The bundle requires Node's own modules; beyond them, only ajv (loaded on demand from node_modules), a package
+    // a bundled one probes for (picomatch, in a try) and undici's SQLite cache store (Node 22's node:sqlite, unused).
+    const required = [...readFileSync(BUNDLE, 'latin1').matchAll(/(?:\b|_)require\w*\("([^"]+)"\)/g)].map((match) => match[1]!);
+    const beyondNode = new Set(required.filter((name) => !builtinModules.includes(name.replace(/^node:/, ''))));
+    expect(beyondNode).toEqual(new Set(['ajv', 'picomatch', 'node:sqlite']));
   });
 
   it('prints the version from the package.json above it', () => {

@@ -1,0 +1,124 @@
+/**
+ * Runs the CLI's bundle (dist/cli/linkrot.cjs) with V8's code cache: the bytecode of the bundle's functions, kept
+ * on disk after a run and handed to V8 at the next start instead of compiling the 1.9 MB bundle again.
+ *
+ * Measured (Node 20, alternating runs): `--version` 0.19 → 0.15 s, a one-link check 0.67 → 0.62 s, `extract` of
+ * 100 posts 0.41 → 0.37 s. Node 20 keeps no cache of its own (`module.enableCompileCache` is Node 22), and its
+ * ES modules take no cached data: that is why the bundle is CommonJS, run through `vm.Script` as Node runs a
+ * CommonJS module.
+ *
+ * The cache is made once per kind of command (check, extract, other: each compiles different functions), when the
+ * first run of that kind ends, and kept beside the bundle in `.code-cache/`, named after the bundle's content (its
+ * first line, written by the build), the Node version and the architecture. V8 checks the rest (its version, its
+ * flags, the source) and rejects a cache that does not fit; a rejected or unreadable cache is made again. V8 does
+ * not check the cache's own bytes (only its debug builds do): a damaged cache would be run as it is. So each file
+ * starts with a CRC-32 of the rest, checked before V8 sees it (about a millisecond for a megabyte). The
+ * folder not writable (a global install owned by another user) means no cache, never a failure.
+ * `LINKROT_CODE_CACHE` set to a folder keeps the caches there instead; set to `0`, there is none.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
+import type { CommandKind } from './command-kind.js';
+
+/** The folder beside the bundle that holds its caches. */
+export const CODE_CACHE_DIR = '.code-cache';
+
+/** The bundle's first line: `// linkrot bundle <16 hex digits of its content's SHA-256>` (scripts/bundle-cli.mjs). */
+const BUNDLE_ID = /^\/\/ linkrot bundle ([0-9a-f]{16})\r?\n/;
+
+/** A cache's file name (see `codeCacheFile`), with the id of its bundle. */
+const CACHE_NAME = /^(?:check|extract|other)-([0-9a-f]{16})-v[\w.]+-\w+\.bin$/;
+
+/** What the bundle exports to its loader. */
+interface BundleExports {
+  /** V8's flags as they were at the start of the process (the bundle changes some; see young-generation.ts). */
+  restoreV8Defaults?: () => void;
+}
+
+/**
+ * The cache file of a bundle (by its id) for one kind of command, on this Node and architecture: in `folder`
+ * (`LINKROT_CODE_CACHE`), else beside the bundle.
+ */
+export function codeCacheFile(bundle: string, id: string, kind: CommandKind, folder?: string): string {
+  return join(folder ?? join(dirname(bundle), CODE_CACHE_DIR), `${kind}-${id}-${process.version}-${process.arch}.bin`);
+}
+
+/** Run the bundle as Node runs a CommonJS module, compiled with its code cache for `kind` when there is one. */
+export function runBundle(bundle: string, kind: CommandKind, env: NodeJS.ProcessEnv): void {
+  // The bundle is ASCII (the build escapes the rest): read as Latin-1, it is a one-byte string without decoding.
+  const source = readFileSync(bundle, 'latin1');
+  const id = BUNDLE_ID.exec(source)?.[1];
+  const setting = env['LINKROT_CODE_CACHE'];
+  const cacheFile = id === undefined || setting === '0' ? undefined : codeCacheFile(bundle, id, kind, setting === undefined || setting === '' ? undefined : setting);
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const script = new Script(Module.wrap(source), {
+    filename: bundle,
+    ...(cachedData === undefined ? {} : { cachedData }),
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as BundleExports };
+  // Made again when there was none (or none whole), and when V8 rejected it.
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    // At the end, when the run has compiled the functions its kind of command uses.
+    process.once('exit', () => saveCache(script, cacheFile, module.exports));
+  }
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+/** A cache file's first bytes: its format, then the CRC-32 of the cache after them. */
+const CACHE_MAGIC = Buffer.from('LRC1');
+const HEADER_BYTES = CACHE_MAGIC.length + 4;
+
+/** The cache in `file`, if it is whole (its checksum holds). */
+function readCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC)) return undefined;
+  const data = bytes.subarray(HEADER_BYTES);
+  return bytes.readUInt32BE(CACHE_MAGIC.length) === crc32(data) ? data : undefined;
+}
+
+function cacheFileBytes(data: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  CACHE_MAGIC.copy(header);
+  header.writeUInt32BE(crc32(data), CACHE_MAGIC.length);
+  return Buffer.concat([header, data]);
+}
+
+/**
+ * Write the cache (a temporary file renamed over it: a concurrent run reads the old one or the new one), and
+ * remove the caches of other builds. V8 stamps a cache with its flags: they are put back as they were at the
+ * start, where the next run will compare them, or V8 would reject every cache this makes.
+ */
+function saveCache(script: Script, file: string, bundle: BundleExports): void {
+  const folder = dirname(file);
+  const temporary = `${file}.tmp-${process.pid}`;
+  try {
+    bundle.restoreV8Defaults?.();
+    const data = script.createCachedData();
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, cacheFileBytes(data));
+    renameSync(temporary, file);
+    // Only files named as this module names its caches, and only those of another bundle (an older build).
+    const id = CACHE_NAME.exec(file.slice(folder.length + 1))?.[1];
+    for (const name of readdirSync(folder)) {
+      const other = CACHE_NAME.exec(name)?.[1];
+      if (id !== undefined && other !== undefined && other !== id) rmSync(join(folder, name), { force: true });
+    }
+  } catch {
+    // No cache: the next run compiles, as without one.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written (the folder could not be made)
+    }
+  }
+}
