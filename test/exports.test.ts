@@ -1,3 +1,4 @@
+import { CODE_CACHE_DIR } from '../src/cli/code-cache.js';
 import { describe, expect, it } from 'vitest';
 import * as linkrot from '../src/index.js';
 
@@ -45,6 +46,8 @@ describe('the public API', () => {
     expect(manifest.bin.linkrot).toBe('dist/cli/main.js');
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
     expect(manifest.files).toEqual(expect.arrayContaining(['dist', 'schema']));
+    // The code caches a local run made (src/cli/code-cache.ts) are this machine's, never part of the package.
+    expect(manifest.files).toContain(`!dist/cli/${CODE_CACHE_DIR}`);
     expect(manifest.engines.node).toBe('>=20.18.1');
   });
 });
