@@ -84,6 +84,23 @@ describe('the code cache of the built binary', () => {
     expect(await fileStamp(join(folder, cacheName('check')))).toBe(made);
   });
 
+  it('a cache made by a failed run (it compiled only its way to the failure) is replaced by the next that succeeds', async () => {
+    const folder = await freshFolder('failed');
+    const env = { LINKROT_CODE_CACHE: folder };
+    const file = join(folder, cacheName('check'));
+    const failed = await runBinary(['check', '--allow-private', join(dir, 'no-such-post.md')], { env });
+    expect(failed.code).toBe(2);
+    const fromFailure = await fileStamp(file);
+    const args = ['check', '--allow-private', '--no-cache', '--format', 'json', post];
+    expect((await runBinary(args, { env })).code).toBe(1);
+    const fromSuccess = await fileStamp(file);
+    expect(fromSuccess).not.toBe(fromFailure);
+    // Then it stays, whether the next run succeeds or fails.
+    expect((await runBinary(args, { env })).code).toBe(1);
+    expect((await runBinary(['check', '--allow-private', join(dir, 'no-such-post.md')], { env })).code).toBe(2);
+    expect(await fileStamp(file)).toBe(fromSuccess);
+  });
+
   it('a damaged cache is made again, and the run is not disturbed (V8 itself would have run it: its own check is off)', async () => {
     const folder = await freshFolder('damaged');
     const env = { LINKROT_CODE_CACHE: folder };
