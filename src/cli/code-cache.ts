@@ -48,8 +48,16 @@ export function codeCacheFile(bundle: string, id: string, kind: CommandKind, fol
   return join(folder ?? join(dirname(bundle), CODE_CACHE_DIR), `${kind}-${id}-${process.version}-${process.arch}.bin`);
 }
 
-/** Run the bundle as Node runs a CommonJS module, compiled with its code cache for `kind` when there is one. */
+/**
+ * Run the bundle as Node runs a CommonJS module, compiled with its code cache for `kind` when there is one. With
+ * `node --enable-source-maps` it is `require`d as it is, without a cache: Node maps the stacks of what it loads
+ * itself to the sources, not those of a `vm.Script`.
+ */
 export function runBundle(bundle: string, kind: CommandKind, env: NodeJS.ProcessEnv): void {
+  if (process.sourceMapsEnabled) {
+    createRequire(bundle)(bundle);
+    return;
+  }
   // The bundle is ASCII (the build escapes the rest): read as Latin-1, it is a one-byte string without decoding.
   const source = readFileSync(bundle, 'latin1');
   const id = BUNDLE_ID.exec(source)?.[1];

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE } from '../cli/run-cli.js';
+import { BUNDLE, runCli } from '../cli/run-cli.js';
 import { VERSION } from '../../src/version.js';
 import { startServer, type TestServer } from '../helpers/servers.js';
 import { runBinary, verdicts } from './run-binary.js';
@@ -129,6 +129,19 @@ describe('the code cache of the built binary', () => {
     await writeFile(join(folder, mine), 'not a cache');
     await runBinary(['extract', '--format', 'json', post], { env: { LINKROT_CODE_CACHE: folder } });
     expect((await readdir(folder)).sort()).toEqual([cacheName('extract'), cacheName('other'), mine].sort());
+  });
+
+  it('under node --enable-source-maps, runs the bundle as Node loads it (stacks name the sources) and makes no cache', async () => {
+    const folder = await freshFolder('source-maps');
+    // A usage error with --debug prints its stack.
+    const args = ['check', '--debug', '--format', 'nope', post];
+    const mapped = await runCli(args, { env: { LINKROT_CODE_CACHE: folder, NODE_OPTIONS: '--enable-source-maps' } });
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/at \S+ \(.*src\/cli\/options\.ts:\d+:\d+\)/);
+    await expect(readdir(folder)).rejects.toThrow();
+    const plain = await runCli(args, { env: { LINKROT_CODE_CACHE: folder } });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/at \S+ \(.*dist\/cli\/linkrot\.cjs:\d+:\d+\)/);
   });
 
   it('a folder that cannot be written, or LINKROT_CODE_CACHE=0, means no cache and the same output', async () => {
