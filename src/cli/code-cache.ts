@@ -23,7 +23,7 @@ import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
-import type { CommandKind } from './command-kind.js';
+import { COMMAND_KINDS, type CommandKind } from './command-kind.js';
 
 /** The folder beside the bundle that holds its caches. */
 export const CODE_CACHE_DIR = '.code-cache';
@@ -32,7 +32,7 @@ export const CODE_CACHE_DIR = '.code-cache';
 const BUNDLE_ID = /^\/\/ linkrot bundle ([0-9a-f]{16})\r?\n/;
 
 /** A cache's file name (see `codeCacheFile`), with the id of its bundle. */
-const CACHE_NAME = /^(?:check|extract|other)-([0-9a-f]{16})-v[\w.]+-\w+\.bin$/;
+const CACHE_NAME = new RegExp(`^(?:${COMMAND_KINDS.join('|')})-([0-9a-f]{16})-v[\\w.]+-\\w+\\.bin$`);
 
 /** What the bundle exports to its loader. */
 interface BundleExports {
@@ -62,21 +62,22 @@ export function runBundle(bundle: string, kind: CommandKind, env: NodeJS.Process
   const source = readFileSync(bundle, 'latin1');
   const id = BUNDLE_ID.exec(source)?.[1];
   const setting = env['LINKROT_CODE_CACHE'];
-  const cacheFile = id === undefined || setting === '0' ? undefined : codeCacheFile(bundle, id, kind, setting === undefined || setting === '' ? undefined : setting);
-  const cache = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const folder = setting === undefined || setting === '' ? undefined : setting;
+  const place = id === undefined || setting === '0' ? undefined : { id, file: codeCacheFile(bundle, id, kind, folder) };
+  const cache = place === undefined ? undefined : readCache(place.file);
   const script = new Script(Module.wrap(source), {
     filename: bundle,
     ...(cache === undefined ? {} : { cachedData: cache.data }),
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as BundleExports };
-  if (cacheFile !== undefined) {
+  if (place !== undefined) {
     // At the end, when the run has compiled the functions its kind of command uses. Made again when there was
     // none (or none whole), when V8 rejected it, and when it came from a failed run and this one succeeded.
     process.once('exit', (code) => {
       const succeeded = code === 0 || code === 1;
       if (cache === undefined || script.cachedDataRejected === true || (!cache.succeeded && succeeded)) {
-        saveCache(script, cacheFile, succeeded, module.exports);
+        saveCache(script, place, succeeded, module.exports);
       }
     });
   }
@@ -120,7 +121,7 @@ function cacheFileBytes(data: Buffer, succeeded: boolean): Buffer {
  * remove the caches of other builds. V8 stamps a cache with its flags: they are put back as they were at the
  * start, where the next run will compare them, or V8 would reject every cache this makes.
  */
-function saveCache(script: Script, file: string, succeeded: boolean, bundle: BundleExports): void {
+function saveCache(script: Script, { id, file }: { id: string; file: string }, succeeded: boolean, bundle: BundleExports): void {
   const folder = dirname(file);
   const temporary = `${file}.tmp-${process.pid}`;
   try {
@@ -130,10 +131,9 @@ function saveCache(script: Script, file: string, succeeded: boolean, bundle: Bun
     writeFileSync(temporary, cacheFileBytes(data, succeeded));
     renameSync(temporary, file);
     // Only files named as this module names its caches, and only those of another bundle (an older build).
-    const id = CACHE_NAME.exec(file.slice(folder.length + 1))?.[1];
     for (const name of readdirSync(folder)) {
       const other = CACHE_NAME.exec(name)?.[1];
-      if (id !== undefined && other !== undefined && other !== id) rmSync(join(folder, name), { force: true });
+      if (other !== undefined && other !== id) rmSync(join(folder, name), { force: true });
     }
   } catch {
     // No cache: the next run compiles, as without one.

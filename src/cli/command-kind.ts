@@ -4,7 +4,8 @@
  * depends on it: the size of V8's young generation (young-generation.ts) and the code cache kept per kind
  * (code-cache.ts).
  */
-export type CommandKind = 'check' | 'extract' | 'other';
+export const COMMAND_KINDS = ['check', 'extract', 'other'] as const;
+export type CommandKind = (typeof COMMAND_KINDS)[number];
 
 const OTHER = new Set(['merge', 'help', '--help', '-h', '--version', '-V']);
 

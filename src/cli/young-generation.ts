@@ -104,8 +104,7 @@ export function sizeHeapFor(paths: readonly string[]): void {
  * stamps a cache with its flags, and rejects one made under other flags than its own at the next start.
  */
 export function restoreV8Defaults(): void {
-  stopCapWatch();
-  setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
+  letYoungGenerationGrow();
   setFlagsFromString(`--heap-growing-percent=${V8_DEFAULT_HEAP_GROWING_PERCENT}`);
 }
 
