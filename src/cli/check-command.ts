@@ -28,7 +28,7 @@ export async function runCheck(invocation: Invocation, io: Io): Promise<number> 
   const savePageNow = invocation.flags.saveAlive ? savePageNowKeys(io.env, invocation.flags.saveOlderThanMs) : undefined;
   const { files: paths, problems } = await collectInputs(invocation.inputs, settings.changedSince, io);
   sizeHeapFor(paths);
-  // Where the posts are extracted here (not on the extraction thread), the pieces of a long one use the second core.
+  // Where the posts are extracted here (not on the extraction thread), the pieces of a long one may use another core.
   if (paths.length <= 1 || !canUseExtractThread()) parsePiecesOnTwoThreads(paths);
 
   const sources = new Map<string, string>();

@@ -36,9 +36,9 @@ export type BatchParser = (sources: readonly string[]) => Root[];
 
 /**
  * Characters (of the pieces, all together) below which a batch is parsed here. A second thread loads its own
- * parser and runs it cold: measured on the 2-core benchmark machine (alternating runs of `linkrot extract`),
- * the 1 MB benchmark document took 0.89x the wall time and 1.23x the CPU with it, a 214 KB awesome-list 1.6x
- * the wall time.
+ * parser and runs it cold: measured on the 2-core benchmark machine (alternating runs of `linkrot extract`), a
+ * 214 KB awesome-list took 1.6x the wall time with it. (The CLI uses a second thread only from three cores on,
+ * see pipeline/extract-pieces.ts.)
  */
 export const BATCH_MIN_CHARS = 256 * 1024;
 

@@ -112,18 +112,28 @@ export class PieceThread {
 }
 
 /**
- * Is a second thread worth it here: a second core that is free (the load average of the last minute leaves at
- * least one core idle) and the compiled thread script. The thread costs CPU of its own (a second parser, loaded
- * and run cold): on the 2-core benchmark machine the 1 MB benchmark document took 0.89x the wall time with it at a
- * load average of about 5, but 1.66x at about 9 (alternating runs), where the thread only took time from the rest.
+ * Cores a machine needs before the pieces are parsed on a second thread. One parsing thread already keeps about
+ * 1.5 cores busy: V8 scavenges its young generation (micromark allocates about 1 KB per character) on helper
+ * threads. Measured on the 2-core benchmark machine, the 1 MB benchmark document parsed warm on one thread in
+ * 1.0-1.1 s, 1.35-1.5 s with `--single-threaded-gc`; on two threads each thread ran at about half speed (the main
+ * thread 22-30 pieces, the other 14-22, about 1.0-1.3 s either way). The whole `linkrot extract`, 16 alternating
+ * runs with and without the thread: median wall 2.70 → 2.45 s, CPU (user) 4.4 → 3.6 s and peak RSS 219 → 153 MB
+ * without it. Three cores leave the second thread one of its own; not measured here (this machine has two).
  */
-export function canParseOnTwoThreads(): boolean {
-  const cores = availableParallelism();
-  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1 && existsSync(EXTRACT_WORKER_FILE);
+export const PIECE_THREAD_MIN_CORES = 3;
+
+/**
+ * Is a second thread worth it here: a core for it beyond the one parsing and the one collecting garbage (see
+ * `PIECE_THREAD_MIN_CORES`), still free by the load average of the last minute, and the compiled thread script.
+ * The thread costs CPU of its own (a second parser, loaded and run cold), which on a loaded machine only takes
+ * time from the rest.
+ */
+export function canParseOnTwoThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): boolean {
+  return cores >= PIECE_THREAD_MIN_CORES && load <= cores - 2 && existsSync(EXTRACT_WORKER_FILE);
 }
 
 /**
- * From now on, parse the pieces of long documents on two threads (when there are two cores). The thread starts
+ * From now on, parse the pieces of long documents on two threads (when `canParseOnTwoThreads`). The thread starts
  * now when one of `paths` is that long (its start then overlaps the reading of the posts), else with the first
  * long document, if any.
  */

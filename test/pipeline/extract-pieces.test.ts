@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractLinks } from '../../src/extract/index.js';
 import { BATCH_MIN_CHARS, parseMarkdown, useBatchParser } from '../../src/extract/parse.js';
-import { PieceThread } from '../../src/pipeline/extract-pieces.js';
+import { canParseOnTwoThreads, PIECE_THREAD_MIN_CORES, PieceThread } from '../../src/pipeline/extract-pieces.js';
 import { EXTRACT_WORKER_FILE } from '../../src/pipeline/extract-thread.js';
 import { corpusRoot, repoRoot } from '../extract/helpers.js';
 
@@ -88,5 +88,25 @@ describe('a long document parsed on two threads', () => {
     const links = extractLinks(text, { path: 'short.md' });
     expect(batches).toBe(0);
     expect(links).toEqual(onOneThread(() => extractLinks(text, { path: 'short.md' })));
+  });
+});
+
+// On two cores the second thread made `linkrot extract` of the 1 MB document slower (median wall 2.70 s against
+// 2.45 s, 16 alternating runs on the benchmark machine, 2026-12-05): one parsing thread and V8's garbage-collector
+// helpers already take both cores. See PIECE_THREAD_MIN_CORES.
+describe('when the pieces go to a second thread', () => {
+  it('never on two cores, idle or not', () => {
+    expect(PIECE_THREAD_MIN_CORES).toBe(3);
+    expect(canParseOnTwoThreads(2, 0)).toBe(false);
+    expect(canParseOnTwoThreads(1, 0)).toBe(false);
+  });
+
+  it('from three cores on, while two of them are free by the load average', () => {
+    expect(existsSync(EXTRACT_WORKER_FILE), `${EXTRACT_WORKER_FILE} missing: run npm run build`).toBe(true);
+    expect(canParseOnTwoThreads(3, 0.4)).toBe(true);
+    expect(canParseOnTwoThreads(3, 1)).toBe(true);
+    expect(canParseOnTwoThreads(3, 1.2)).toBe(false);
+    expect(canParseOnTwoThreads(8, 6)).toBe(true);
+    expect(canParseOnTwoThreads(8, 6.5)).toBe(false);
   });
 });
