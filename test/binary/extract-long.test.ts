@@ -7,9 +7,9 @@ import { BATCH_MIN_CHARS } from '../../src/extract/parse.js';
 import { REPO } from '../cli/run-cli.js';
 import { runBinary } from './run-binary.js';
 
-// The built binary parses the pieces of a long document on two threads (src/pipeline/extract-pieces.ts, with a
-// second core; the thread runs the extraction thread's own bundle): what it prints must be what the library, on
-// one thread, extracts. A short post starts no thread.
+// The built binary parses the pieces of a long document on two threads (src/pipeline/extract-pieces.ts, from three
+// cores on; the thread runs the extraction thread's own bundle): what it prints must be what the library, on one
+// thread, extracts. On two cores, and for a short post, it starts no thread.
 
 let dir = '';
 let long = '';
@@ -27,9 +27,9 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('linkrot extract on a long document', () => {
-  it('parses on two threads and prints the links the library extracts', async () => {
+  it('parses on two threads with three cores and prints the links the library extracts', async () => {
     expect((await readFile(long, 'utf8')).length).toBeGreaterThanOrEqual(BATCH_MIN_CHARS);
-    const run = await runBinary(['extract', '--format', 'json', long], { cores: 2, timeoutMs: 120_000 });
+    const run = await runBinary(['extract', '--format', 'json', long], { cores: 3, timeoutMs: 120_000 });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.seen.thread).toBe(true);
@@ -41,6 +41,15 @@ describe('linkrot extract on a long document', () => {
     expect(report.files).toHaveLength(1);
     expect(report.files[0]!.links).toHaveLength(30 * 55);
     expect(report.files[0]).toEqual({ ...library, path: long });
+  }, 180_000);
+
+  it('parses on one thread with two cores, even idle, and prints the same links', async () => {
+    const run = await runBinary(['extract', '--format', 'json', long], { cores: 2, timeoutMs: 120_000 });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.seen.thread).toBe(false);
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string; links: unknown[] }> };
+    expect(report.files[0]).toEqual({ ...(await extractFile(long)), path: long });
   }, 180_000);
 
   it('starts no thread for a short post', async () => {

@@ -9,7 +9,8 @@
 // - `thread`: the extraction thread started (its script is a bundle of its own).
 // - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out), and the
 //   size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
-// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (the thread needs 4) and `os.loadavg()`
+// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (a check's extraction thread needs 4, the
+// pieces of a long document 3) and `os.loadavg()`
 // an idle machine.
 import { EventEmitter } from 'node:events';
 import { appendFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ dns.promises.lookup = async (hostname) => {
 };
 
 const cores = Number(process.env.LINKROT_OBSERVE_CORES ?? '');
-// With the cores, an idle machine: the pieces of a long document go to a second thread only when a core is free.
+// With the cores, an idle machine: the pieces of a long document go to a second thread only when cores are free.
 if (cores > 0) {
   os.availableParallelism = () => cores;
   os.loadavg = () => [0, 0, 0];
