@@ -9,9 +9,8 @@
 // - `thread`: the extraction thread started (its script is a bundle of its own).
 // - `builtins`: at exit, the Node modules of interest that were loaded (the bundle keeps node:http2 out), and the
 //   size of V8's new space then (`newSpace`, bytes: the young generation, see src/cli/young-generation.ts).
-// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (a check's extraction thread needs 4, the
-// pieces of a long document 3) and `os.loadavg()`
-// an idle machine.
+// LINKROT_OBSERVE_CORES makes `os.availableParallelism()` answer that many cores (a check's extraction thread needs 4,
+// the pieces of a long document 3) and `os.loadavg()` an idle machine.
 import { EventEmitter } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import dns from 'node:dns';
