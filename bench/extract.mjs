@@ -6,7 +6,8 @@
 // system, from GNU time when installed) beside the wall time, steadier on a shared machine. Measured, in rounds,
 // the commands of a round taken one after the other (their order turned round every other round):
 // - `linkrot extract` on the largest corpus file and on a ~1 MB document made by concatenating the corpus files
-//   (the target: at least 1 MB/s, whole process);
+//   (the target: at least 1 MB/s, whole process), and beside them remark alone on the same inputs
+//   (bench/floor-remark.mjs: the parser linkrot is built on, nothing extracted);
 // - `linkrot extract` on the 100 posts of the main scenario (bench/scenarios.mjs) against its floor,
 //   bench/floor-read.mjs: node started and the same files read, nothing parsed (the target: at most 1.2x);
 // - start-up: `linkrot --version` and a one-link check against a page on 127.0.0.1, each against `node -e ''`.
@@ -26,6 +27,7 @@ const reference = join(root, 'fixtures/posts/2017-03-01-learning-deep-learning.m
 const benchmarks = join(root, 'BENCHMARKS.md');
 const BIN = join(root, 'dist/cli/main.js');
 const FLOOR = join(root, 'bench/floor-read.mjs');
+const REMARK = join(root, 'bench/floor-remark.mjs');
 const GNU_TIME = '/usr/bin/time';
 const TARGET_BYTES = 1024 * 1024;
 const START_MARKER = '<!-- extract:start -->';
@@ -100,6 +102,10 @@ const commands = {
   big: [BIN, 'extract', '--format', 'json', bigFile],
   posts: [BIN, 'extract', '--format', 'json', postsDir],
   floor: [FLOOR, postsDir],
+  remarkLargest: [REMARK, largest],
+  remarkBig: [REMARK, bigFile],
+  remarkPosts: [REMARK, postsDir],
+  remarkLoad: [REMARK, '--load-only'],
   node: ['-e', ''],
   version: [BIN, '--version'],
   oneLink: [BIN, 'check', '--allow-private', '--no-cache', oneLinkFile],
@@ -123,8 +129,8 @@ async function rounds(names, count) {
     process.stdout.write('.');
   }
 }
-await rounds(['largest', 'big'], BIG_RUNS);
-await rounds(['posts', 'floor', 'node', 'version', 'oneLink'], RUNS);
+await rounds(['largest', 'big', 'remarkLargest', 'remarkBig'], BIG_RUNS);
+await rounds(['posts', 'floor', 'node', 'version', 'oneLink', 'remarkPosts', 'remarkLoad'], RUNS);
 process.stdout.write('\n');
 server.close();
 
@@ -143,6 +149,10 @@ const extractRow = (label, name, bytes) => {
   const megabytes = bytes / 1024 / 1024;
   return `| ${label} | ${megabytes.toFixed(2)} MB | ${links[name]} | ${ms(wall(name))} | ${ms(Math.min(...samples[name].map((run) => run.wall)))} | ${ms(cpu(name))} | ${(megabytes / (wall(name) / 1000)).toFixed(2)} |`;
 };
+const remarkRow = (label, name, remark, bytes) => {
+  const parse = wall(remark) - wall('remarkLoad');
+  return `| ${label} | ${ms(wall(name))} | ${ms(wall(remark))} | ${ms(parse)} | ${(bytes / 1024 / 1024 / (parse / 1000)).toFixed(2)} |`;
+};
 const postsRatios = ratios('posts', 'floor');
 const overNode = (name) => `| \`${commands[name].slice(1).join(' ').replace(work, '$TMP').replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT')}\` | ${ms(wall(name))} | ${ms(cpu(name))} | +${ms(wall(name) - wall('node'))} | +${ms(cpu(name) - cpu('node'))} | ${median(ratios(name, 'node')).toFixed(2)}× |`;
 const table = [
@@ -152,6 +162,14 @@ const table = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   extractRow(`largest corpus file (${largest.split('/').at(-1)})`, 'largest', statSync(largest).size),
   extractRow('synthetic ~1 MB (corpus concatenated)', 'big', Buffer.byteLength(synthetic)),
+  '',
+  `**remark alone** (\`bench/floor-remark.mjs\`: node started, unified + remark-parse + remark-gfm + remark-frontmatter loaded as installed, the same Markdown parsed in pieces as linkrot cuts a long document, nothing extracted; the parser linkrot must run on every block that is not plain prose). "Parse" is its wall time minus that of loading it alone (\`--load-only\`, ${ms(wall('remarkLoad'))}):`,
+  '',
+  '| input | linkrot extract, median wall | remark alone, median wall | remark alone, parse | remark alone, MB/s of parse |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  remarkRow('largest corpus file', 'largest', 'remarkLargest', statSync(largest).size),
+  remarkRow('synthetic ~1 MB', 'big', 'remarkBig', Buffer.byteLength(synthetic)),
+  remarkRow('100 posts', 'posts', 'remarkPosts', postsBytes),
   '',
   `**100 posts** (the main scenario's, ${(postsBytes / 1024).toFixed(0)} KB, ${links.posts} links): \`linkrot extract --format json DIR\` ${ms(wall('posts'))} wall (CPU ${ms(cpu('posts'))}) against its floor \`node bench/floor-read.mjs DIR\` (node started, the same files read) ${ms(wall('floor'))} (CPU ${ms(cpu('floor'))}): **${median(postsRatios).toFixed(2)}×** the floor, median of the per-round ratios ${postsRatios.map((ratio) => ratio.toFixed(2)).join(', ')}.`,
   '',
