@@ -47,6 +47,8 @@ const work = join(tmpdir(), `linkrot-bench-extract-${process.pid}`);
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+// linkrot's code cache for this run alone: made by the first run of each kind of command below, as after an install.
+const codeCache = join(work, 'code-cache');
 
 // Inputs: the largest corpus file, the ~1 MB document, the main scenario's 100 posts, a one-link post.
 const inputs = existsSync(corpus)
@@ -81,7 +83,7 @@ function timed(args) {
   const [file, argv] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(file, argv, { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(file, argv, { cwd: work, env: { ...process.env, LINKROT_CODE_CACHE: codeCache }, stdio: ['ignore', 'pipe', 'inherit'] });
     const out = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.once('error', fail);
@@ -156,7 +158,7 @@ const remarkRow = (label, name, remark, bytes) => {
 const postsRatios = ratios('posts', 'floor');
 const overNode = (name) => `| \`${commands[name].slice(1).join(' ').replace(work, '$TMP').replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT')}\` | ${ms(wall(name))} | ${ms(cpu(name))} | +${ms(wall(name) - wall('node'))} | +${ms(cpu(name) - cpu('node'))} | ${median(ratios(name, 'node')).toFixed(2)}× |`;
 const table = [
-  `Whole process: \`linkrot\` started as a child, spawn to exit. ${BIG_RUNS} rounds for the two documents, ${RUNS} for the rest; CPU is user + system time of the child (GNU time), steadier than wall time on a shared machine. Each command ran once before the rounds, which made its code cache (src/cli/code-cache.ts): the rounds are what every run after a version's first takes.`,
+  `Whole process: \`linkrot\` started as a child, spawn to exit. ${BIG_RUNS} rounds for the two documents, ${RUNS} for the rest; CPU is user + system time of the child (GNU time), steadier than wall time on a shared machine. Each command ran once before the rounds, which made its code cache (src/cli/code-cache.ts; a folder of the bench's own, empty at its start): the rounds are what every run after a version's first takes.`,
   '',
   '| input | size | links | median wall | best wall | median CPU | MB/s (median wall) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -280,7 +280,8 @@ export function renderMarkdown(results) {
       `${DEFAULT_LATENCY_MS} ms added before every response; at most ${DEFAULT_HOST_LIMIT} requests in flight per host, one more is answered 429 with \`Retry-After: 1\` ` +
       `(counted as "429s provoked"). Every URL has a behaviour and a ground truth known to the simulator. Posts are generated deterministically (seeded) into \`bench/.work/\`. ` +
       `Before anything is measured the web serves each scenario's URLs twice (a cold web spent three times the CPU on its first run, taken from whichever tool ran first). ` +
-      `The tools then run round by round, each once per round (\`linkrot extract\`, linkrot, linkinator and, for main and load, the floor), so that the machine's drift falls on all of them alike; markdown-link-check runs once, last.`,
+      `The tools then run round by round, each once per round (\`linkrot extract\`, linkrot, linkinator and, for main and load, the floor), so that the machine's drift falls on all of them alike; markdown-link-check runs once, last. ` +
+      `linkrot keeps its code cache (src/cli/code-cache.ts) in a folder of the bench's own, emptied at its start: the first run of each kind of command makes it, as after an install.`,
     '',
   );
   out.push(`- **main**: 2,000 alive links (one URL each) in 100 posts over 40 hosts (50 per host).`);

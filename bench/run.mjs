@@ -7,7 +7,7 @@
  * Only a whole run (every scenario, with the peers) writes BENCHMARKS.md; a partial run (`--only`) prints its tables.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,10 +58,16 @@ const runs = Math.max(1, Number(values.runs));
 const only = new Set(values.only.split(','));
 const work = path.join(BENCH_DIR, '.work');
 const out = path.join(work, 'out');
+/**
+ * linkrot's code cache (src/cli/code-cache.ts) for this run alone, emptied at its start: the first run of each kind
+ * of command makes it, as after an install, whatever ran before the bench.
+ */
+const codeCache = path.join(work, 'code-cache');
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function main() {
   if (!existsSync(LINKROT_BIN)) throw new Error(`${LINKROT_BIN} is missing: run \`npm run build\` first`);
+  rmSync(codeCache, { recursive: true, force: true });
   const withPeers = !values['no-peers'];
   if (withPeers && !existsSync(path.join(PEERS_DIR, 'node_modules'))) {
     log('installing the peers (bench/peers, not dependencies of linkrot)…');
@@ -299,7 +305,7 @@ async function runScenario(web, spec, addresses, { withPeers, settings }) {
 async function measureRun(web, name, index, { args, capMs }, read) {
   await drain(web);
   web.reset();
-  const env = { ...process.env };
+  const env = { ...process.env, LINKROT_CODE_CACHE: codeCache };
   if (values['unset-extra-ca']) delete env.NODE_EXTRA_CA_CERTS;
   const run = await runMeasured(process.execPath, args, { cwd: work, capMs, env });
   await drain(web);
