@@ -3,7 +3,8 @@
  * grown to 2 × 16 MB mostly shows up as resident memory; a big run keeps thousands of requests pending, and a
  * small young generation then promotes what would have died young, growing the old generation instead.
  * Measured (alternating runs): main benchmark (412 KB of posts) peak RSS 146–152 → 138–140 MB with the young
- * generation kept small, +2.5 % time; load benchmark (3.2 MB) 487 → 572 MB — so only small runs keep it small.
+ * generation kept small, +2.5 % time; load benchmark (3.2 MB) 487 → 572 MB — so a big run keeps a bigger one
+ * (`BIG_RUN_YOUNG_GENERATION_CAP_BYTES`).
  * V8 reads the growth factor each time it would grow the space, so it can be changed once the inputs are known.
  *
  * "Small" is a cap, not V8's 1 MB start: a run keeps a few hundred requests in flight, and each scavenge copies
@@ -33,6 +34,18 @@ const V8_DEFAULT_HEAP_GROWING_PERCENT = 0;
  */
 export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
 
+/**
+ * A big run's young generation, and how far its old generation grows past what survived the last full
+ * collection. A big run keeps thousands of requests pending: with V8's own largest young generation (32 MB) and
+ * 15 % (`HEAP_GROWING_PERCENT`) the load benchmark (20,000 links, 3.2 MB of posts) peaked at 241–260 MB, on both
+ * sides of its 250 MB target. Measured on it, alternating runs (medians, the machine loaded and noisy): a 16 MB
+ * young generation at 15 % peaked at 211–218 MB for about 4 % more wall time and 6 % more CPU (4 rounds);
+ * 16 MB at 30 % at 223–238 MB, with wall time 13.8 against 14.3 s and CPU 15.5 against 16.7 s (8 rounds); 16 MB at
+ * 50 % at 247–258 MB. A cap of 24 MB is 32 MB (V8 doubles the space: 16 → 32).
+ */
+export const BIG_RUN_YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
+export const BIG_RUN_HEAP_GROWING_PERCENT = 30;
+
 /** Watches the young generation's size after each collection until it reaches the cap. */
 let capWatch: PerformanceObserver | undefined;
 
@@ -48,13 +61,19 @@ export function keepYoungGenerationSmall(check: boolean): void {
     setFlagsFromString('--semi-space-growth-factor=1');
     return;
   }
+  capYoungGeneration(YOUNG_GENERATION_CAP_BYTES);
+}
+
+/** The young generation grows as V8 grows it up to `cap` bytes, then no further. */
+function capYoungGeneration(cap: number): void {
+  stopCapWatch();
   setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`);
   // V8 has no runtime flag for the largest young generation, but reads the growth factor at each growth: after
   // each collection, once the space has reached the cap, growing stops (a factor of 1). V8 13 (Node 24) then still
   // grows it by smaller steps of its own: 11.5-16.3 MB in test/cli/young-generation.test.ts, against 64 MB uncapped
   // (Node 20 and 22: 8 MB, against 32 MB).
   capWatch = new PerformanceObserver(() => {
-    if (youngGenerationBytes() < YOUNG_GENERATION_CAP_BYTES) return;
+    if (youngGenerationBytes() < cap) return;
     setFlagsFromString('--semi-space-growth-factor=1');
     stopCapWatch();
   });
@@ -89,16 +108,19 @@ export function isSmallRun(paths: readonly string[], limit = SMALL_RUN_BYTES): b
  * 121–122 MB, wall time the same within the noise (4 rounds, at 30 %). The load benchmark (20,000 links, 3.2 MB of posts)
  * keeps 60–85 MB alive while checking, and V8 let the heap reach 290 MB between two full collections: peak RSS
  * 460–500 MB. Measured with the report written file by file, alternating runs: 50 % 254–276 MB, 30 % 236–268 MB,
- * 15 % 229–240 MB, for more full collections (about 1–2 s more CPU over a run of 14 s).
+ * 15 % 229–240 MB, for more full collections (about 1–2 s more CPU over a run of 14 s). A big run, whose young
+ * generation is now smaller, takes 30 % (`BIG_RUN_HEAP_GROWING_PERCENT`).
  */
 export const HEAP_GROWING_PERCENT = 15;
 
 /**
- * When the posts to check add up to more than a small run: let the young generation grow as V8 would. V8 reads
- * the factor each time it sizes the space.
+ * When the posts to check add up to more than a small run: a bigger young generation and more room for the old
+ * one (see `BIG_RUN_YOUNG_GENERATION_CAP_BYTES`). V8 reads both flags each time it sizes its spaces.
  */
 export function sizeHeapFor(paths: readonly string[]): void {
-  if (!isSmallRun(paths)) letYoungGenerationGrow();
+  if (isSmallRun(paths)) return;
+  capYoungGeneration(BIG_RUN_YOUNG_GENERATION_CAP_BYTES);
+  setFlagsFromString(`--heap-growing-percent=${BIG_RUN_HEAP_GROWING_PERCENT}`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isSmallRun, YOUNG_GENERATION_CAP_BYTES } from '../../src/cli/young-generation.js';
+import { BIG_RUN_YOUNG_GENERATION_CAP_BYTES, isSmallRun, SMALL_RUN_BYTES, YOUNG_GENERATION_CAP_BYTES } from '../../src/cli/young-generation.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkrot-young-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,11 +33,12 @@ describe('isSmallRun', () => {
  * The cap works on V8's flags at run time, so it is tried in a process of its own on the built module: a working
  * set that survives scavenges (like requests in flight), replaced while the event loop turns, as in a run.
  */
-function youngGenerationPeak(capped: boolean): number {
+function youngGenerationPeak(capped: boolean, posts: string[] = []): number {
   const module = pathToFileURL(join(process.cwd(), 'dist/cli/young-generation.js')).href;
   const script = `
     const m = await import(${JSON.stringify(module)});
     if (${capped}) m.keepYoungGenerationSmall(true);
+    m.sizeHeapFor(${JSON.stringify(posts)});
     const inFlight = new Array(40000);
     let most = 0;
     for (let round = 0; round < 200; round += 1) {
@@ -67,5 +68,17 @@ describe('keepYoungGenerationSmall', () => {
     }
     // Grown past V8's 1 MB start: a small cap, not no growth.
     expect(capped).toBeGreaterThan(YOUNG_GENERATION_CAP_BYTES / 4);
+  });
+
+  it('lets a big run’s young generation grow to its own, bigger cap', (context) => {
+    const uncapped = youngGenerationPeak(false);
+    if (uncapped <= BIG_RUN_YOUNG_GENERATION_CAP_BYTES) context.skip(`V8 grew the young generation to ${uncapped} bytes only`);
+    const big = youngGenerationPeak(true, [post('big.md', SMALL_RUN_BYTES + 1)]);
+    if (V8_MAJOR >= 13) expect(big).toBeLessThanOrEqual(uncapped / 2);
+    else expect(big).toBeLessThanOrEqual(BIG_RUN_YOUNG_GENERATION_CAP_BYTES);
+    expect(big).toBeGreaterThan(YOUNG_GENERATION_CAP_BYTES);
+    // A small run's posts leave the small cap.
+    const small = youngGenerationPeak(true, [post('small.md', 1000)]);
+    expect(small).toBeLessThanOrEqual(V8_MAJOR >= 13 ? uncapped / 3 : YOUNG_GENERATION_CAP_BYTES);
   });
 });
