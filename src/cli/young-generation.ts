@@ -44,6 +44,7 @@ export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
  * 50 % at 247–258 MB. A cap of 24 MB is 32 MB (V8 doubles the space: 16 → 32).
  */
 export const BIG_RUN_YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
+/** A big run's `--heap-growing-percent` (see `BIG_RUN_YOUNG_GENERATION_CAP_BYTES`). */
 export const BIG_RUN_HEAP_GROWING_PERCENT = 30;
 
 /** Watches the young generation's size after each collection until it reaches the cap. */
