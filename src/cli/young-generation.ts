@@ -39,9 +39,9 @@ export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
  * collection. A big run keeps thousands of requests pending: with V8's own largest young generation (32 MB) and
  * 15 % (`HEAP_GROWING_PERCENT`) the load benchmark (20,000 links, 3.2 MB of posts) peaked at 241–260 MB, on both
  * sides of its 250 MB target. Measured on it, alternating runs (medians, the machine loaded and noisy): a 16 MB
- * young generation at 15 % peaked at 211–218 MB for about 4 % more wall time and 6 % more CPU (4 rounds);
- * 16 MB at 30 % at 223–238 MB, with wall time 13.8 against 14.3 s and CPU 15.5 against 16.7 s (8 rounds); 16 MB at
- * 50 % at 247–258 MB. A cap of 24 MB is 32 MB (V8 doubles the space: 16 → 32).
+ * young generation at 15 % peaked at 211–218 MB for about 4 % more wall time and 6 % more CPU (7 rounds);
+ * 16 MB at 30 % at 223–238 MB (8 runs), with wall time 13.8 against 14.3 s and CPU 15.5 against 16.7 s (4 rounds);
+ * 16 MB at 50 % at 247–258 MB. A cap of 24 MB is 32 MB (V8 doubles the space: 16 → 32).
  */
 export const BIG_RUN_YOUNG_GENERATION_CAP_BYTES = 16 * 1024 * 1024;
 /** A big run's `--heap-growing-percent` (see `BIG_RUN_YOUNG_GENERATION_CAP_BYTES`). */
