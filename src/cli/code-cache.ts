@@ -72,24 +72,21 @@ export function runBundle(bundle: string, kind: CommandKind, env: NodeJS.Process
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as BundleExports };
-  // A run that may write the cache keeps the bytecode it compiles until then (see `keepBytecode`).
-  if (place !== undefined && (cache === undefined || script.cachedDataRejected === true || !cache.succeeded)) keepBytecode(env);
-  if (place !== undefined) {
-    // At the end, when the run has compiled the functions its kind of command uses. Made again when there was
-    // none (or none whole), when V8 rejected it, and when it came from a failed run and this one succeeded.
+  // The cache V8 took, if any. Made again when there was none (or none whole), when V8 rejected it, and when it
+  // came from a failed run and this one succeeds.
+  const used = cache !== undefined && script.cachedDataRejected !== true ? cache : undefined;
+  if (place !== undefined && used?.succeeded !== true) {
+    // A run that may write the cache keeps the bytecode it compiles until then (see `keepBytecode`).
+    const flushAgain = keepBytecode(env);
+    // At the end, when the run has compiled the functions its kind of command uses.
     process.once('exit', (code) => {
       const succeeded = code === 0 || code === 1;
-      if (cache === undefined || script.cachedDataRejected === true || (!cache.succeeded && succeeded)) {
-        saveCache(script, place, succeeded, module.exports);
-      }
+      if (used === undefined || succeeded) saveCache(script, place, succeeded, module.exports, flushAgain);
     });
   }
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 }
-
-/** Whether this process turned V8's bytecode flushing off (`keepBytecode`), to be turned on again before saving. */
-let keepingBytecode = false;
 
 /**
  * Turn V8's bytecode flushing off for the rest of the run. V8 drops the bytecode of a function that has not run
@@ -97,12 +94,13 @@ let keepingBytecode = false;
  * a long check, it lacked the start-up code (option parsing, configuration, the first request), which every later
  * start then compiled again. Measured: the cache of the main benchmark's check was 604 KB against 1.18 MB without
  * flushing, and a one-link check started from it took 0.48 s against 0.44 s from a one-link check's own cache
- * (12 alternating runs). Left alone when the user set the flag either way.
+ * (12 alternating runs). Left alone when the user set the flag either way. True when it turned flushing off (to be
+ * turned on again before the cache is made).
  */
-function keepBytecode(env: NodeJS.ProcessEnv): void {
-  if ([...process.execArgv, env['NODE_OPTIONS'] ?? ''].some((argument) => argument.includes('flush-bytecode'))) return;
+function keepBytecode(env: NodeJS.ProcessEnv): boolean {
+  if ([...process.execArgv, env['NODE_OPTIONS'] ?? ''].some((argument) => argument.includes('flush-bytecode'))) return false;
   setFlagsFromString('--no-flush-bytecode');
-  keepingBytecode = true;
+  return true;
 }
 
 /**
@@ -141,12 +139,12 @@ function cacheFileBytes(data: Buffer, succeeded: boolean): Buffer {
  * remove the caches of other builds. V8 stamps a cache with its flags: they are put back as they were at the
  * start, where the next run will compare them, or V8 would reject every cache this makes.
  */
-function saveCache(script: Script, { id, file }: { id: string; file: string }, succeeded: boolean, bundle: BundleExports): void {
+function saveCache(script: Script, { id, file }: { id: string; file: string }, succeeded: boolean, bundle: BundleExports, flushAgain: boolean): void {
   const folder = dirname(file);
   const temporary = `${file}.tmp-${process.pid}`;
   try {
     bundle.restoreV8Defaults?.();
-    if (keepingBytecode) setFlagsFromString('--flush-bytecode');
+    if (flushAgain) setFlagsFromString('--flush-bytecode');
     const data = script.createCachedData();
     mkdirSync(folder, { recursive: true });
     writeFileSync(temporary, cacheFileBytes(data, succeeded));

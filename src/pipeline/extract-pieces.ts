@@ -122,6 +122,9 @@ export class PieceThread {
  */
 export const PIECE_THREAD_MIN_CORES = 3;
 
+/** Cores one parsing thread keeps busy (itself and the garbage collector's helpers; see above). */
+const CORES_OF_ONE_PARSER = PIECE_THREAD_MIN_CORES - 1;
+
 /**
  * Is a second thread worth it here: a core for it beyond the one parsing and the one collecting garbage (see
  * `PIECE_THREAD_MIN_CORES`), still free by the load average of the last minute, and the compiled thread script.
@@ -129,7 +132,7 @@ export const PIECE_THREAD_MIN_CORES = 3;
  * time from the rest.
  */
 export function canParseOnTwoThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): boolean {
-  return cores >= PIECE_THREAD_MIN_CORES && load <= cores - 2 && existsSync(EXTRACT_WORKER_FILE);
+  return cores >= PIECE_THREAD_MIN_CORES && load <= cores - CORES_OF_ONE_PARSER && existsSync(EXTRACT_WORKER_FILE);
 }
 
 /**
